@@ -1,0 +1,7 @@
+/**
+ * Image statistics for operando optical and X-ray spectro-microscopy: regions of interest,
+ * thresholds, labelling, region properties and white-line maps.
+ *
+ * @packageDocumentation
+ */
+export { type CircleMaskOptions, circleMask } from './circle-mask.js';
