@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mean, RunningMoments, standardDeviation, variance } from '../src/index.js';
+import numpy from './fixtures/statistics.json' with { type: 'json' };
 
 // Closed-form reference values, worked by hand:
 // [2, 4, 4, 4, 5, 5, 7, 9]: mean 5, squared deviations 9+1+1+1+0+0+4+16 = 32, population variance 32/8 = 4.
@@ -103,6 +104,27 @@ describe('variance and standardDeviation', () => {
     );
     expect(() => variance([1, 2], { ddof: 0.5 })).toThrow(RangeError);
     expect(() => standardDeviation([1, Number.NaN])).toThrow(/x\[1\]/);
+  });
+});
+
+describe('agreement with numpy (fixtures/statistics.py)', () => {
+  it.each(numpy.cases)('$name', (c) => {
+    // The mean is compared with the correctly rounded math.fsum(x)/n (numpy's pairwise sum is
+    // itself up to ~1e-16 relative off); the variance with numpy on long doubles.
+    // Rounding is relative to the magnitude of the data, mean(|x|), not to a mean near zero.
+    const scale = c.x.reduce((s, v) => s + Math.abs(v), 0) / c.x.length;
+    expect(Math.abs(mean(c.x) - c.fsumMean)).toBeLessThanOrEqual(2.3e-16 * scale);
+    expect(Math.abs(mean(c.x) - c.mean)).toBeLessThanOrEqual(4.5e-16 * scale);
+    expect(variance(c.x, { ddof: 1 })).toBeCloseTo(
+      c.var1LongDouble,
+      15 - Math.ceil(Math.log10(c.var1)),
+    );
+    expect(Math.abs(variance(c.x) / c.var0 - 1)).toBeLessThan(1e-13);
+    expect(Math.abs(variance(c.x, { ddof: 1 }) / c.var1 - 1)).toBeLessThan(1e-13);
+    expect(Math.abs(standardDeviation(c.x, { ddof: 1 }) / c.std1 - 1)).toBeLessThan(1e-13);
+    const streamed = new RunningMoments().addAll(c.x);
+    expect(Math.abs(streamed.variance(1) / c.var1 - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(streamed.mean - c.fsumMean)).toBeLessThanOrEqual(1e-15 * scale);
   });
 });
 
