@@ -3,10 +3,13 @@
  *
  * @packageDocumentation
  */
+export { type BrentOptions, brent, type RootResult } from './brent.js';
 export type { Interpolant, InterpolantOptions } from './interpolant.js';
 export { linearInterpolant } from './linear-interpolant.js';
 export { mean } from './mean.js';
+export { type NewtonOptions, newton } from './newton.js';
 export { pchip } from './pchip.js';
+export { createRng, type Rng } from './random.js';
 export { RunningMoments } from './running-moments.js';
 export { type SavitzkyGolayOptions, savitzkyGolay } from './savitzky-golay.js';
 export {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mean, RunningMoments, standardDeviation, variance } from '../src/index.js';
-import numpy from './fixtures/statistics.json' with { type: 'json' };
+import numpy from './fixtures/moments-numpy.json' with { type: 'json' };
 
 // Closed-form reference values, worked by hand:
 // [2, 4, 4, 4, 5, 5, 7, 9]: mean 5, squared deviations 9+1+1+1+0+0+4+16 = 32, population variance 32/8 = 4.
@@ -107,7 +107,7 @@ describe('variance and standardDeviation', () => {
   });
 });
 
-describe('agreement with numpy (fixtures/statistics.py)', () => {
+describe('agreement with numpy (fixtures/moments-numpy.py)', () => {
   it.each(numpy.cases)('$name', (c) => {
     // The mean is compared with the correctly rounded math.fsum(x)/n (numpy's pairwise sum is
     // itself up to ~1e-16 relative off); the variance with numpy on long doubles.
