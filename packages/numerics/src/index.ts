@@ -5,6 +5,14 @@
  */
 export { type BrentOptions, brent, type RootResult } from './brent.js';
 export type { Interpolant, InterpolantOptions } from './interpolant.js';
+export {
+  type LevenbergMarquardtJacobian,
+  type LevenbergMarquardtModel,
+  type LevenbergMarquardtOptions,
+  type LevenbergMarquardtReason,
+  type LevenbergMarquardtResult,
+  levenbergMarquardt,
+} from './levenberg-marquardt.js';
 export { linearInterpolant } from './linear-interpolant.js';
 export { mean } from './mean.js';
 export { type NewtonOptions, newton } from './newton.js';
