@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 export { type BrentOptions, brent, type RootResult } from './brent.js';
+export { type GradientOptions, gradient } from './gradient.js';
+export { type Histogram, type HistogramOptions, histogram } from './histogram.js';
 export type { Interpolant, InterpolantOptions } from './interpolant.js';
 export {
   type LevenbergMarquardtJacobian,
@@ -17,9 +19,12 @@ export { linearInterpolant } from './linear-interpolant.js';
 export { mean } from './mean.js';
 export { type NewtonOptions, newton } from './newton.js';
 export { pchip } from './pchip.js';
+export { quantile } from './quantile.js';
 export { createRng, type Rng } from './random.js';
+export { type RollingMeanOptions, rollingMean } from './rolling-mean.js';
 export { RunningMoments } from './running-moments.js';
 export { type SavitzkyGolayOptions, savitzkyGolay } from './savitzky-golay.js';
+export { trapezoid } from './trapezoid.js';
 export {
   type ArrayRequirements,
   assertFiniteNumber,
