@@ -138,20 +138,7 @@ export function brent(
     options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
     { min: 1, integer: true },
   );
-  const details = options.details ?? false;
-  if (typeof details !== 'boolean') {
-    throw new TypeError(`details must be a boolean; received ${describeValue(details)}`);
-  }
-
-  const finish = (root: number, iterations: number, converged: boolean): number | RootResult => {
-    if (details) return { root, iterations, functionCalls: iterations + 2, converged };
-    if (!converged) {
-      throw new RangeError(
-        `brent did not reach the tolerance in maxIterations = ${maxIterations} iterations; the last estimate was ${root}. Raise maxIterations or loosen tolerance.`,
-      );
-    }
-    return root;
-  };
+  const finish = rootFinisher('brent', options.details, maxIterations);
 
   // Naming follows Brent: b is the best estimate, c the contrapoint (f(b)·f(c) ≤ 0) and a the
   // previous b. d is the last step and e the step before it.
@@ -258,4 +245,30 @@ export function assertFunction(name: string, value: unknown): void {
   if (typeof value !== 'function') {
     throw new TypeError(`${name} must be a function; received ${describeValue(value)}`);
   }
+}
+
+/**
+ * Builds the function that ends a bracketed root search: it returns the root (or, with
+ * `details`, a {@link RootResult}), and throws when the search stopped unconverged and the caller
+ * did not ask for details, so that an unconverged root is never returned silently.
+ * @internal
+ */
+export function rootFinisher(
+  method: string,
+  details: unknown,
+  maxIterations: number,
+): (root: number, iterations: number, converged: boolean) => number | RootResult {
+  const wantDetails = details ?? false;
+  if (typeof wantDetails !== 'boolean') {
+    throw new TypeError(`details must be a boolean; received ${describeValue(wantDetails)}`);
+  }
+  return (root, iterations, converged) => {
+    if (wantDetails) return { root, iterations, functionCalls: iterations + 2, converged };
+    if (!converged) {
+      throw new RangeError(
+        `${method} did not reach the tolerance in maxIterations = ${maxIterations} iterations; the last estimate was ${root}. Raise maxIterations or loosen tolerance.`,
+      );
+    }
+    return root;
+  };
 }

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertNumericArray, describeValue } from './validate.js';
+import { assertFiniteNumber, assertNumericArray, describeValue, outputBuffer } from './validate.js';
 
 /** Options of {@link gradient}. */
 export interface GradientOptions {
@@ -51,7 +51,7 @@ export function gradient(
 ): Float64Array {
   assertNumericArray('y', y, { minLength: 2 });
   const n = y.length;
-  const out = resultBuffer(options.out, n);
+  const out = outputBuffer(options.out, n, 'y');
   if (typeof x === 'number') {
     assertFiniteNumber('x', x);
     if (x === 0) {
@@ -79,19 +79,6 @@ export function gradient(
   }
   if (isUniform) uniform(y, step, out);
   else nonUniform(y, x, out);
-  return out;
-}
-
-function resultBuffer(out: unknown, n: number): Float64Array {
-  if (out === undefined) return new Float64Array(n);
-  if (!(out instanceof Float64Array)) {
-    throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-  }
-  if (out.length !== n) {
-    throw new RangeError(
-      `out must have the same length as y (${n}); received length ${out.length}`,
-    );
-  }
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertNumericArray, describeValue } from './validate.js';
+import { assertFiniteNumber, assertNumericArray, describeValue, outputBuffer } from './validate.js';
 
 /** Options of {@link histogram}. */
 export interface HistogramOptions {
@@ -83,7 +83,7 @@ export function histogram(x: ArrayLike<number>, options: HistogramOptions = {}):
     assertFiniteNumber('bins', bins, { min: 1, max: 2 ** 31 - 1, integer: true });
     const [first, last] = outerEdges(x, options.range);
     const edges = uniformEdges(first, last, bins);
-    const counts = countsBuffer(options.out, bins);
+    const counts = outputBuffer(options.out, bins, 'the number of bins').fill(0);
     countUniform(x, first, last, bins, edges, counts);
     return { counts, edges };
   }
@@ -110,23 +110,9 @@ export function histogram(x: ArrayLike<number>, options: HistogramOptions = {}):
       );
     }
   }
-  const counts = countsBuffer(options.out, edges.length - 1);
+  const counts = outputBuffer(options.out, edges.length - 1, 'the number of bins').fill(0);
   countSearched(x, edges, counts);
   return { counts, edges };
-}
-
-function countsBuffer(out: unknown, bins: number): Float64Array {
-  if (out === undefined) return new Float64Array(bins);
-  if (!(out instanceof Float64Array)) {
-    throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-  }
-  if (out.length !== bins) {
-    throw new RangeError(
-      `out must have one element per bin (${bins}); received length ${out.length}`,
-    );
-  }
-  out.fill(0);
-  return out;
 }
 
 function nanError(index: number): RangeError {

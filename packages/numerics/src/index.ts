@@ -31,5 +31,6 @@ export {
   assertNumericArray,
   describeValue,
   type NumberDomain,
+  outputBuffer,
 } from './validate.js';
 export { standardDeviation, type VarianceOptions, variance } from './variance.js';

@@ -1,4 +1,4 @@
-import { assertNumericArray, describeValue } from './validate.js';
+import { assertNumericArray, describeValue, outputBuffer } from './validate.js';
 
 /**
  * A one-dimensional interpolant built from knots x₀ < x₁ < … < xₙ₋₁: callable on one abscissa,
@@ -211,20 +211,7 @@ export function piecewisePolynomial(
   const evaluate = (xs: ArrayLike<number>, out?: Float64Array): Float64Array => {
     const values = assertNumericArray('x', xs, { finite: false });
     const n = values.length;
-    let result: Float64Array;
-    if (out === undefined) {
-      result = new Float64Array(n);
-    } else {
-      if (!(out instanceof Float64Array)) {
-        throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-      }
-      if (out.length !== n) {
-        throw new RangeError(
-          `out must have the same length as x (${n}); received length ${out.length}`,
-        );
-      }
-      result = out;
-    }
+    const result = outputBuffer(out, n, 'x');
     // Cache the last interior piece [left, right): sorted queries mostly stay in it.
     let cached = 0;
     let left = first;

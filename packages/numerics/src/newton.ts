@@ -1,4 +1,4 @@
-import { assertFunction, evaluate, type RootResult } from './brent.js';
+import { assertFunction, evaluate, type RootResult, rootFinisher } from './brent.js';
 import { assertFiniteNumber, describeValue } from './validate.js';
 
 /** Options of {@link newton}. `lower` and `upper` are required. */
@@ -152,20 +152,7 @@ export function newton(
     options.maxIterations ?? DEFAULT_MAX_ITERATIONS,
     { min: 1, integer: true },
   );
-  const details = options.details ?? false;
-  if (typeof details !== 'boolean') {
-    throw new TypeError(`details must be a boolean; received ${describeValue(details)}`);
-  }
-
-  const finish = (root: number, iterations: number, converged: boolean): number | RootResult => {
-    if (details) return { root, iterations, functionCalls: iterations + 2, converged };
-    if (!converged) {
-      throw new RangeError(
-        `newton did not reach the tolerance in maxIterations = ${maxIterations} iterations; the last estimate was ${root}. Raise maxIterations or loosen tolerance.`,
-      );
-    }
-    return root;
-  };
+  const finish = rootFinisher('newton', options.details, maxIterations);
 
   const fLow = evaluate(f, low);
   const fHigh = evaluate(f, high);

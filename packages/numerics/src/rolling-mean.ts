@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertNumericArray, describeValue } from './validate.js';
+import { assertFiniteNumber, assertNumericArray, describeValue, outputBuffer } from './validate.js';
 
 /** Options of {@link rollingMean}. */
 export interface RollingMeanOptions {
@@ -113,24 +113,14 @@ export function rollingMean(
 }
 
 function resultBuffer(out: unknown, y: ArrayLike<number>): Float64Array {
-  const n = y.length;
-  if (out === undefined) return new Float64Array(n);
-  if (!(out instanceof Float64Array)) {
-    throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-  }
-  if (out.length !== n) {
-    throw new RangeError(
-      `out must have the same length as y (${n}); received length ${out.length}`,
-    );
-  }
-  if (ArrayBuffer.isView(y) && (y as unknown as ArrayBufferView).buffer === out.buffer) {
-    const view = y as unknown as ArrayBufferView;
+  const buffer = outputBuffer(out, y.length, 'y');
+  if (buffer === out && ArrayBuffer.isView(y) && y.buffer === buffer.buffer) {
     const overlaps =
-      view.byteOffset < out.byteOffset + out.byteLength &&
-      out.byteOffset < view.byteOffset + view.byteLength;
+      y.byteOffset < buffer.byteOffset + buffer.byteLength &&
+      buffer.byteOffset < y.byteOffset + y.byteLength;
     if (overlaps) {
       throw new RangeError('out must not share memory with y (the running sum reads y behind i)');
     }
   }
-  return out;
+  return buffer;
 }

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertNumericArray, describeValue } from './validate.js';
+import { assertFiniteNumber, assertNumericArray, describeValue, outputBuffer } from './validate.js';
 
 /** Options of {@link savitzkyGolay}. */
 export interface SavitzkyGolayOptions {
@@ -217,20 +217,7 @@ export function savitzkyGolay(y: ArrayLike<number>, options: SavitzkyGolayOption
   });
   const delta = assertFiniteNumber('delta', options.delta ?? 1, { min: 0, exclusiveMin: true });
   const out = options.out;
-  let result: Float64Array;
-  if (out === undefined) {
-    result = new Float64Array(n);
-  } else {
-    if (!(out instanceof Float64Array)) {
-      throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-    }
-    if (out.length !== n) {
-      throw new RangeError(
-        `out must have the same length as y (${n}); received length ${out.length}`,
-      );
-    }
-    result = out;
-  }
+  const result = outputBuffer(out, n, 'y');
   if (derivative > order) return result.fill(0);
 
   // The hot loop reads a Float64Array that `result` does not overlap.

@@ -169,3 +169,39 @@ export function assertNumericArray(
   }
   return array as ArrayLike<number>;
 }
+
+/**
+ * Returns the destination buffer of a function that takes an optional `out` argument: `out`
+ * itself when it is a `Float64Array` of the required length, a new zero-filled `Float64Array`
+ * when `out` is `undefined`. Hot loops call a function with the same `out` again and again, so
+ * they allocate nothing.
+ *
+ * @param out - The caller's `out` option (or `undefined`).
+ * @param length - Required number of elements.
+ * @param lengthOf - What the length must match, for the message, e.g. `'y'` or `'one element per bin'`.
+ * @returns The buffer to write into.
+ * @throws TypeError if `out` is neither `undefined` nor a `Float64Array`.
+ * @throws RangeError if `out` has the wrong length.
+ *
+ * @example
+ * ```ts
+ * import { outputBuffer } from '@intercalate/numerics';
+ * outputBuffer(undefined, 3, 'x'); // Float64Array(3) [0, 0, 0]
+ * const out = new Float64Array(3);
+ * outputBuffer(out, 3, 'x') === out; // true
+ * outputBuffer(new Float64Array(2), 3, 'x');
+ * // RangeError: out must have the same length as x (3); received length 2
+ * ```
+ */
+export function outputBuffer(out: unknown, length: number, lengthOf: string): Float64Array {
+  if (out === undefined) return new Float64Array(length);
+  if (!(out instanceof Float64Array)) {
+    throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
+  }
+  if (out.length !== length) {
+    throw new RangeError(
+      `out must have the same length as ${lengthOf} (${length}); received length ${out.length}`,
+    );
+  }
+  return out;
+}

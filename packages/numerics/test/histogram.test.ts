@@ -161,7 +161,7 @@ describe('histogram', () => {
     expect(() => histogram([1e17, 1e17])).toThrow(/cannot be split/);
     expect(() => histogram([1, 2], { bins: 1000, range: [1, 1 + 1e-14] })).toThrow(/too narrow/);
     expect(() => histogram([1, 2], { bins: 2, out: new Float64Array(3) })).toThrow(
-      /out must have one element per bin \(2\)/,
+      /out must have the same length as the number of bins \(2\)/,
     );
     expect(() => histogram([1, 2], { out: [0, 0] as unknown as Float64Array })).toThrow(TypeError);
     expect(() => histogram({} as unknown as number[])).toThrow(TypeError);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assertFiniteNumber, assertNumericArray, describeValue } from '../src/index.js';
+import {
+  assertFiniteNumber,
+  assertNumericArray,
+  describeValue,
+  outputBuffer,
+} from '../src/index.js';
 
 describe('assertFiniteNumber', () => {
   it('returns accepted values and formats the house error message', () => {
@@ -42,5 +47,21 @@ describe('assertNumericArray', () => {
     expect(describeValue([1, 2])).toBe('Array(2)');
     expect(describeValue(null)).toBe('null');
     expect(describeValue(new Map())).toBe('Map');
+  });
+});
+
+describe('outputBuffer', () => {
+  it('returns the caller buffer, allocates when absent, and rejects the wrong kind or length', () => {
+    const out = new Float64Array(3);
+    expect(outputBuffer(out, 3, 'x')).toBe(out);
+    const fresh = outputBuffer(undefined, 4, 'x');
+    expect(fresh).toBeInstanceOf(Float64Array);
+    expect(Array.from(fresh)).toEqual([0, 0, 0, 0]);
+    expect(() => outputBuffer(new Float64Array(2), 3, 'y')).toThrow(
+      new RangeError('out must have the same length as y (3); received length 2'),
+    );
+    expect(() => outputBuffer(new Float32Array(3), 3, 'y')).toThrow(
+      new TypeError('out must be a Float64Array; received Float32Array(3)'),
+    );
   });
 });
