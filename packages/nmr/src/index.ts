@@ -4,13 +4,33 @@
  *
  * @packageDocumentation
  */
+export {
+  type Composition,
+  type CompositionOptions,
+  compositionFromFormula,
+} from './composition.js';
 export { type CurieWeissOptions, curieWeissScale } from './curie-weiss.js';
+export {
+  type EnvironmentDistribution,
+  type EnvironmentDistributionOptions,
+  environmentDistribution,
+  type SiteEnvironment,
+} from './environment-distribution.js';
 export {
   fieldFromProtonFrequency,
   larmorFrequency,
   type Spectrometer,
 } from './larmor-frequency.js';
 export { NUCLEI, type Nucleus, type NucleusSymbol, nucleus } from './nuclei.js';
+export {
+  type PathwayContribution,
+  type PathwayGeometry,
+  type PathwayNucleus,
+  type PathwayTable,
+  pathwayContributions,
+  speciesLabel,
+} from './pathway-contributions.js';
+export { type PathwayEnvironment, pathwayShift } from './pathway-shift.js';
 export {
   type NormalizeIntensityOptions,
   normalizeIntensity,
