@@ -17,6 +17,11 @@ export {
   type SiteEnvironment,
 } from './environment-distribution.js';
 export {
+  type JcampParameterOptions,
+  type JcampValue,
+  parseJcampParameters,
+} from './jcamp-parameters.js';
+export {
   fieldFromProtonFrequency,
   larmorFrequency,
   type Spectrometer,
@@ -31,11 +36,14 @@ export {
   speciesLabel,
 } from './pathway-contributions.js';
 export { type PathwayEnvironment, pathwayShift } from './pathway-shift.js';
+export { type PpmAxisOptions, ppmAxis } from './ppm-axis.js';
 export {
   type NormalizeIntensityOptions,
   normalizeIntensity,
   relativeContent,
   type UncertainValue,
 } from './quantification.js';
+export { type BrukerFiles, type BrukerSpectrum, readBruker } from './read-bruker.js';
+export { type JcampSpectrum, type ReadJcampOptions, readJcamp } from './read-jcamp.js';
 export { hzToPpm, ppmToHz } from './shift-units.js';
 export { type SidebandPositionsOptions, sidebandPositions } from './sideband-positions.js';
