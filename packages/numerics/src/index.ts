@@ -15,6 +15,16 @@ export {
   type LevenbergMarquardtResult,
   levenbergMarquardt,
 } from './levenberg-marquardt.js';
+export {
+  addLineShape,
+  addLineShapeDerivatives,
+  gaussian,
+  type LineShape,
+  type LineShapeKind,
+  type LineShapeTargets,
+  lorentzian,
+  pseudoVoigt,
+} from './line-shapes.js';
 export { linearInterpolant } from './linear-interpolant.js';
 export { mean } from './mean.js';
 export { type NewtonOptions, newton } from './newton.js';
