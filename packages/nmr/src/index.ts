@@ -17,6 +17,16 @@ export {
   type SiteEnvironment,
 } from './environment-distribution.js';
 export {
+  type FitLineParameter,
+  type FitSidebands,
+  type FitSpectrumOptions,
+  type FittedBackground,
+  type FittedLine,
+  type FittedSidebands,
+  fitSpectrum,
+  type SpectrumFit,
+} from './fit-spectrum.js';
+export {
   type JcampParameterOptions,
   type JcampValue,
   parseJcampParameters,
@@ -38,6 +48,11 @@ export {
 export { type PathwayEnvironment, pathwayShift } from './pathway-shift.js';
 export { type PpmAxisOptions, ppmAxis } from './ppm-axis.js';
 export {
+  type PredictSpectrumOptions,
+  predictSpectrum,
+  type ShiftDistribution,
+} from './predict-spectrum.js';
+export {
   type NormalizeIntensityOptions,
   normalizeIntensity,
   relativeContent,
@@ -46,4 +61,11 @@ export {
 export { type BrukerFiles, type BrukerSpectrum, readBruker } from './read-bruker.js';
 export { type JcampSpectrum, type ReadJcampOptions, readJcamp } from './read-jcamp.js';
 export { hzToPpm, ppmToHz } from './shift-units.js';
+export { type SidebandIntensitiesOptions, sidebandIntensities } from './sideband-intensities.js';
 export { type SidebandPositionsOptions, sidebandPositions } from './sideband-positions.js';
+export {
+  type SimulateSpectrumOptions,
+  type SpectrumLine,
+  type SpinningSidebands,
+  simulateSpectrum,
+} from './simulate-spectrum.js';
