@@ -4,4 +4,62 @@
  *
  * @packageDocumentation
  */
+export {
+  convertTwoTheta,
+  convertTwoThetaAxis,
+  dFromQ,
+  dFromTwoTheta,
+  dToTwoThetaAxis,
+  energyToWavelength,
+  HC_KEV_ANGSTROM,
+  qFromD,
+  qFromTwoTheta,
+  qToTwoThetaAxis,
+  twoTheta,
+  twoThetaFromQ,
+  twoThetaToQAxis,
+  wavelengthToEnergy,
+} from './bragg.js';
 export { hexagonalDSpacing, type MillerIndices } from './hexagonal-d-spacing.js';
+export {
+  type CrystalSystem,
+  cellVolume,
+  cubicLattice,
+  dSpacing,
+  dSpacings,
+  hexagonalLattice,
+  type Lattice,
+  type LatticeOptions,
+  type LatticeParameters,
+  lattice,
+  type SymmetricTensor3,
+} from './lattice.js';
+export {
+  canonicalReflection,
+  equivalentReflections,
+  LAUE_CLASSES,
+  type LaueClass,
+  laueClassOperations,
+  multiplicity,
+} from './laue-classes.js';
+export {
+  dIL,
+  dTM,
+  oxygenZFromTmOxygenDistance,
+  tmOxygenDistance,
+} from './layered-oxide.js';
+export { type Reflection, type ReflectionListOptions, reflections } from './reflections.js';
+export {
+  isReflectionAllowed,
+  type ReflectionConditionOptions,
+  SPACE_GROUPS,
+  type SpaceGroupInfo,
+  type SpaceGroupSymbol,
+  spaceGroupInfo,
+} from './space-groups.js';
+export {
+  type AnodeWavelengths,
+  type CopperWavelengths,
+  WAVELENGTHS,
+  type WavelengthTable,
+} from './wavelengths.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hexagonalDSpacing, type MillerIndices } from '../src/index.js';
+import { hexagonalDSpacing, type MillerIndices } from '../src/hexagonal-d-spacing.js';
 import pymatgen from './fixtures/hexagonal-d-spacing.json' with { type: 'json' };
 
 // NMC811-like cell (Jousseaume et al. 2024, Table 1 order of magnitude): a = 2.872 Å, c = 14.20 Å.
