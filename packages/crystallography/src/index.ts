@@ -20,6 +20,17 @@ export {
   twoThetaToQAxis,
   wavelengthToEnergy,
 } from './bragg.js';
+export {
+  type CagliotiParameters,
+  caglioti,
+  cagliotiFromGsasII,
+  cagliotiToGsasII,
+  type GsasIIProfileParameters,
+  type InstrumentProfileParameters,
+  type LorentzianWidthParameters,
+  lorentzianWidth,
+  type WidthArrayOptions,
+} from './caglioti.js';
 export { hexagonalDSpacing, type MillerIndices } from './hexagonal-d-spacing.js';
 export {
   type CrystalSystem,
@@ -48,7 +59,34 @@ export {
   oxygenZFromTmOxygenDistance,
   tmOxygenDistance,
 } from './layered-oxide.js';
+export {
+  type LorentzPolarizationArrayOptions,
+  type LorentzPolarizationOptions,
+  lorentzPolarization,
+} from './lorentz-polarization.js';
+export {
+  gaussian,
+  lorentzian,
+  type ProfileArrayOptions,
+  type ProfileNormalization,
+  type ProfileOptions,
+  pseudoVoigt,
+  type TchPseudoVoigt,
+  tchPseudoVoigt,
+} from './profiles.js';
 export { type Reflection, type ReflectionListOptions, reflections } from './reflections.js';
+export {
+  type InstrumentalSubtraction,
+  type ScherrerOptions,
+  scherrerSize,
+  subtractInstrumentalWidth,
+} from './scherrer.js';
+export {
+  type PatternPeak,
+  type PatternProfile,
+  type SimulatePatternOptions,
+  simulatePattern,
+} from './simulate-pattern.js';
 export {
   isReflectionAllowed,
   type ReflectionConditionOptions,
@@ -58,8 +96,22 @@ export {
   spaceGroupInfo,
 } from './space-groups.js';
 export {
+  type HexagonalCell,
+  type StephensHexagonalTerms,
+  type StephensLaueClass,
+  stephensBroadening,
+  stephensCoefficients,
+} from './stephens.js';
+export {
   type AnodeWavelengths,
   type CopperWavelengths,
   WAVELENGTHS,
   type WavelengthTable,
 } from './wavelengths.js';
+export {
+  type WilliamsonHallFit,
+  type WilliamsonHallOptions,
+  type WilliamsonHallPeak,
+  type WilliamsonHallResult,
+  williamsonHall,
+} from './williamson-hall.js';
