@@ -31,6 +31,27 @@ export {
   lorentzianWidth,
   type WidthArrayOptions,
 } from './caglioti.js';
+export {
+  type FitPatternSeriesOptions,
+  fitPatternSeries,
+  type PatternData,
+  type PatternFitEntry,
+  type PatternFitFailure,
+  type PatternFitSuccess,
+  type PatternSeriesModel,
+  type PatternSeriesResult,
+} from './fit-pattern-series.js';
+export {
+  type FitBackground,
+  type FitPeaksOptions,
+  type FitPeaksResult,
+  type FittedPeak,
+  fitPeaks,
+  type InitialPeak,
+  type PeakParameter,
+  type PeakStandardErrors,
+  type PolynomialBackground,
+} from './fit-peaks.js';
 export { hexagonalDSpacing, type MillerIndices } from './hexagonal-d-spacing.js';
 export {
   type CrystalSystem,
@@ -74,6 +95,14 @@ export {
   type TchPseudoVoigt,
   tchPseudoVoigt,
 } from './profiles.js';
+export { type ReadXyOptions, readXy, type XyColumns, type XyPattern } from './read-pattern.js';
+export {
+  type LatticeObservation,
+  type LatticeStandardErrors,
+  type RefinedLattice,
+  type RefineLatticeOptions,
+  refineLattice,
+} from './refine-lattice.js';
 export { type Reflection, type ReflectionListOptions, reflections } from './reflections.js';
 export {
   type InstrumentalSubtraction,
