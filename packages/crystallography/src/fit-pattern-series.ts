@@ -1,4 +1,9 @@
-import { assertNumericArray, describeValue } from '@intercalate/numerics';
+import {
+  type AbortSignalLike,
+  assertAbortSignal,
+  assertNumericArray,
+  describeValue,
+} from '@intercalate/numerics';
 import {
   checkPeakModel,
   type FitPeaksOptions,
@@ -48,7 +53,7 @@ export interface FitPatternSeriesOptions {
    * one fit plus 10 ms.
    * @defaultValue none
    */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 /** A pattern of the series that was fitted. */
@@ -180,17 +185,12 @@ export async function fitPatternSeries(
       `options.workers is not an option of fitPatternSeries: a warm-started series runs on the calling thread (run independent series in your own workers); received workers ${describeValue((options as { workers?: unknown }).workers)}`,
     );
   }
-  const { onProgress, signal } = options;
+  const { onProgress } = options;
+  const signal = assertAbortSignal('signal', options.signal);
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new TypeError(
       `onProgress must be a function (done, total) => void; received ${describeValue(onProgress)}`,
     );
-  }
-  if (
-    signal !== undefined &&
-    (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')
-  ) {
-    throw new TypeError(`signal must be an AbortSignal; received ${describeValue(signal)}`);
   }
   const total = Array.isArray(patterns) ? patterns.length : undefined;
 

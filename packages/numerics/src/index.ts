@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+export { type AbortSignalLike, assertAbortSignal } from './abort-signal.js';
 export { type BrentOptions, brent, type RootResult } from './brent.js';
 export { type GradientOptions, gradient } from './gradient.js';
 export { type Histogram, type HistogramOptions, histogram } from './histogram.js';
