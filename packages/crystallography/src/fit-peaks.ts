@@ -4,7 +4,7 @@ import {
   assertFiniteNumber,
   assertNumericArray,
   describeValue,
-  type LevenbergMarquardtReason,
+  type FitStatistics,
   type LineShape,
   type LineShapeTargets,
   levenbergMarquardt,
@@ -148,7 +148,7 @@ export interface FittedPeak {
 }
 
 /** Result of {@link fitPeaks}. */
-export interface FitPeaksResult {
+export interface FitPeaksResult extends FitStatistics {
   /** The fitted peaks, in the order of `initialPeaks`. */
   peaks: FittedPeak[];
   /** The profile that was fitted. */
@@ -177,16 +177,6 @@ export interface FitPeaksResult {
   fitted: Float64Array;
   /** y − fitted at each fitted point (unweighted). */
   residuals: Float64Array;
-  /** χ² = Σ (wᵢ·(yᵢ − fittedᵢ))². */
-  chiSquare: number;
-  /** χ²/(n − m), n fitted points and m free parameters; NaN when n = m. */
-  reducedChiSquare: number;
-  /** Levenberg–Marquardt steps taken. */
-  iterations: number;
-  /** False when the iteration limit was reached. */
-  converged: boolean;
-  /** Why the fit stopped (`levenbergMarquardt`'s reason). */
-  reason: LevenbergMarquardtReason;
 }
 
 type Profile = 'gaussian' | 'lorentzian' | 'pseudo-voigt';

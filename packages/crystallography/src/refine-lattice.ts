@@ -1,7 +1,7 @@
 import {
   assertFiniteNumber,
   describeValue,
-  type LevenbergMarquardtReason,
+  type FitStatistics,
   levenbergMarquardt,
 } from '@intercalate/numerics';
 import type { MillerIndices } from './hexagonal-d-spacing.js';
@@ -56,7 +56,7 @@ export interface LatticeStandardErrors {
 }
 
 /** Result of {@link refineLattice}. */
-export interface RefinedLattice {
+export interface RefinedLattice extends FitStatistics {
   /** The crystal system that was refined. */
   system: 'cubic' | 'tetragonal' | 'hexagonal' | 'orthorhombic';
   /** Lattice parameter a in Å. */
@@ -93,16 +93,6 @@ export interface RefinedLattice {
   calculated: Float64Array;
   /** Observed minus calculated positions, in degrees. */
   residuals: Float64Array;
-  /** χ² = Σ ((2θ_obs − 2θ_calc)/σ)². */
-  chiSquare: number;
-  /** χ²/(n − m), n observations and m refined parameters; NaN when n = m. */
-  reducedChiSquare: number;
-  /** Levenberg–Marquardt steps taken. */
-  iterations: number;
-  /** False when the iteration limit was reached. */
-  converged: boolean;
-  /** Why the fit stopped (`levenbergMarquardt`'s reason). */
-  reason: LevenbergMarquardtReason;
 }
 
 type System = RefineLatticeOptions['system'];

@@ -1,5 +1,7 @@
 import {
+  addGaussianRange,
   addLineShape,
+  addLorentzianRange,
   assertFiniteNumber,
   assertNumericArray,
   describeValue,
@@ -172,57 +174,16 @@ export function simulatePattern(
       const radius = window * fwhm;
       const from = firstAtLeast(grid, center - radius);
       const to = firstAbove(grid, center + radius);
-      addLorentzian(result, grid, from, to, center, fwhm, k * lorentzWeight);
+      addLorentzianRange(result, grid, from, to, center, fwhm, k * lorentzWeight);
     }
     if (lorentzWeight < 1) {
       const radius = gaussianWindow * fwhm;
       const from = firstAtLeast(grid, center - radius);
       const to = firstAbove(grid, center + radius);
-      addGaussian(result, grid, from, to, center, fwhm, k * (1 - lorentzWeight));
+      addGaussianRange(result, grid, from, to, center, fwhm, k * (1 - lorentzWeight));
     }
   }
   return result;
-}
-
-/**
- * Windowed kernels: the area-normalised Lorentzian and Gaussian of `@intercalate/numerics`
- * (`lorentzian`, `gaussian`) added over an index range [from, to) of a sorted grid. numerics'
- * `addLineShape` evaluates Lorentzians over the whole axis and checks the axis on every call, which
- * makes a windowed sum built on it (addLineShape on subarrays) about 1.5× slower; these loops are
- * the candidate to move there as a `window` option.
- */
-function addLorentzian(
-  out: Float64Array,
-  grid: Float64Array,
-  from: number,
-  to: number,
-  center: number,
-  fwhm: number,
-  weight: number,
-): void {
-  const inverseHalfWidth = 2 / fwhm;
-  const height = (weight * inverseHalfWidth) / Math.PI;
-  for (let i = from; i < to; i++) {
-    const t = ((grid[i] as number) - center) * inverseHalfWidth;
-    out[i] = (out[i] as number) + height / (1 + t * t);
-  }
-}
-
-function addGaussian(
-  out: Float64Array,
-  grid: Float64Array,
-  from: number,
-  to: number,
-  center: number,
-  fwhm: number,
-  weight: number,
-): void {
-  const inverseSigma = FWHM_PER_SIGMA / fwhm;
-  const height = weight * inverseSigma * INV_SQRT_2PI;
-  for (let i = from; i < to; i++) {
-    const t = ((grid[i] as number) - center) * inverseSigma;
-    out[i] = (out[i] as number) + height * Math.exp(-0.5 * t * t);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import {
   assertFiniteNumber,
   assertNumericArray,
   describeValue,
-  type LevenbergMarquardtReason,
+  type FitStatistics,
   type LineShape,
   type LineShapeTargets,
   levenbergMarquardt,
@@ -126,7 +126,7 @@ export interface FittedSidebands {
 }
 
 /** Result of {@link fitSpectrum}. */
-export interface SpectrumFit {
+export interface SpectrumFit extends FitStatistics {
   /** The fitted lines, in the order of `initialLines`. */
   lines: FittedLine[];
   /** The fitted baseline; see {@link FittedBackground}. */
@@ -137,16 +137,6 @@ export interface SpectrumFit {
   fitted: Float64Array;
   /** y − fitted at each axis point (unweighted). */
   residuals: Float64Array;
-  /** χ² = Σ (wᵢ·(yᵢ − fittedᵢ))². */
-  chiSquare: number;
-  /** χ²/(n − m), m the number of free parameters; NaN when n = m. */
-  reducedChiSquare: number;
-  /** Levenberg–Marquardt steps taken. */
-  iterations: number;
-  /** False when the iteration limit was reached. */
-  converged: boolean;
-  /** Why the fit stopped (see `LevenbergMarquardtReason` in `@intercalate/numerics`). */
-  reason: LevenbergMarquardtReason;
 }
 
 /** A parameter's place: its index in the fitted vector, or −1 when held at `value`. */

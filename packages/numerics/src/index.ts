@@ -9,6 +9,7 @@ export { type GradientOptions, gradient } from './gradient.js';
 export { type Histogram, type HistogramOptions, histogram } from './histogram.js';
 export type { Interpolant, InterpolantOptions } from './interpolant.js';
 export {
+  type FitStatistics,
   type LevenbergMarquardtJacobian,
   type LevenbergMarquardtModel,
   type LevenbergMarquardtOptions,
@@ -17,8 +18,10 @@ export {
   levenbergMarquardt,
 } from './levenberg-marquardt.js';
 export {
+  addGaussianRange,
   addLineShape,
   addLineShapeDerivatives,
+  addLorentzianRange,
   gaussian,
   type LineShape,
   type LineShapeKind,

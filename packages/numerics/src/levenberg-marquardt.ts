@@ -126,8 +126,29 @@ export interface LevenbergMarquardtOptions {
   tolerance?: number;
 }
 
+/**
+ * Goodness of fit and convergence of a least-squares fit, the part every fitter of the toolkit
+ * (`levenbergMarquardt` here; `fitPeaks`, `refineLattice` and `fitSpectrum` in the other packages)
+ * reports the same way.
+ */
+export interface FitStatistics {
+  /** χ² = Σᵢ (wᵢ·(yᵢ − fᵢ))² at the best fit, lmfit's `chisqr`. */
+  chiSquare: number;
+  /** χ²/(n − m), n fitted points and m free parameters, lmfit's `redchi`; NaN when n = m. */
+  reducedChiSquare: number;
+  /**
+   * Number of trial steps taken: damped solves, each normally followed by one model evaluation
+   * (Jacobian and finite-difference evaluations are not counted).
+   */
+  iterations: number;
+  /** `false` only when the iteration limit was reached (`reason === 'max-iterations'`). */
+  converged: boolean;
+  /** The test that stopped the iteration (a `LevenbergMarquardtReason` of `@intercalate/numerics`). */
+  reason: LevenbergMarquardtReason;
+}
+
 /** Result of {@link levenbergMarquardt}. */
-export interface LevenbergMarquardtResult {
+export interface LevenbergMarquardtResult extends FitStatistics {
   /** The best-fit parameters p̂ (length m). */
   params: Float64Array;
   /**
@@ -150,19 +171,6 @@ export interface LevenbergMarquardtResult {
    * estimate error bars in that case).
    */
   covariance: Float64Array;
-  /** χ² = Σᵢ (wᵢ·(yᵢ − fᵢ(p̂)))², lmfit's `chisqr`. */
-  chiSquare: number;
-  /** χ²/(n − m), lmfit's `redchi`; NaN when n = m. */
-  reducedChiSquare: number;
-  /**
-   * Number of trial steps taken: damped solves, each normally followed by one model evaluation
-   * (Jacobian and finite-difference evaluations are not counted).
-   */
-  iterations: number;
-  /** `false` only when the iteration limit was reached (`reason === 'max-iterations'`). */
-  converged: boolean;
-  /** The test that stopped the iteration; see {@link LevenbergMarquardtReason}. */
-  reason: LevenbergMarquardtReason;
 }
 
 const DEFAULT_MAX_ITERATIONS = 1000;

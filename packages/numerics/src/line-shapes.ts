@@ -234,7 +234,7 @@ export function addLineShape(
     const k = line.scale * line.area;
     if (k === 0) continue;
     if (line.lorentzWeight !== 0) {
-      addLorentzian(out, axis, 0, n, line.center, line.fwhm, k * line.lorentzWeight);
+      addLorentzianRange(out, axis, 0, n, line.center, line.fwhm, k * line.lorentzWeight);
     }
     if (line.gaussWeight !== 0) {
       const [from, to] = gaussianWindow(axis, order, line.center, line.fwhm);
@@ -493,7 +493,30 @@ function gaussianWindow(
   return [lowerBound(axis, first, order, false), lowerBound(axis, last, order, true)];
 }
 
-function addLorentzian(
+/**
+ * Unchecked hot kernel: adds weight × the area-normalised Lorentzian
+ * L(x) = (2/(π·fwhm)) / (1 + (2(x − center)/fwhm)²) to `out[i]` for `i` in [`from`, `to`).
+ * No argument is validated and no window is chosen: the caller (e.g. {@link addLineShape}, or a
+ * pattern simulator that windows its peaks) owns both. Use {@link addLineShape} unless you are
+ * writing such a caller.
+ *
+ * @param out - Accumulator, same indexing as `axis`.
+ * @param axis - Abscissae (any unit; `center` and `fwhm` in the same unit).
+ * @param from - First index to add to.
+ * @param to - One past the last index to add to.
+ * @param center - Line centre.
+ * @param fwhm - Full width at half maximum, > 0.
+ * @param weight - Area of the added line (η·area for the Lorentzian part of a pseudo-Voigt).
+ *
+ * @example
+ * ```ts
+ * import { addLorentzianRange } from '@intercalate/numerics';
+ * const axis = Float64Array.from({ length: 101 }, (_, i) => i / 10 - 5);
+ * const out = new Float64Array(101);
+ * addLorentzianRange(out, axis, 30, 71, 0, 1, 2); // a Lorentzian of area 2 on x ∈ [−2, 2]
+ * ```
+ */
+export function addLorentzianRange(
   out: Float64Array,
   axis: ArrayLike<number>,
   from: number,
@@ -510,6 +533,45 @@ function addLorentzian(
   }
 }
 
+/**
+ * Unchecked hot kernel: adds weight × the area-normalised Gaussian
+ * G(x) = exp(−(x − center)²/(2σ²)) / (σ√(2π)), σ = fwhm/(2√(2 ln 2)), to `out[i]` for `i` in
+ * [`from`, `to`), with no cut-off inside that range. Like {@link addLorentzianRange}, it checks
+ * nothing; {@link addLineShape} is the checked entry point.
+ *
+ * @param out - Accumulator, same indexing as `axis`.
+ * @param axis - Abscissae (any unit; `center` and `fwhm` in the same unit).
+ * @param from - First index to add to.
+ * @param to - One past the last index to add to.
+ * @param center - Line centre.
+ * @param fwhm - Full width at half maximum, > 0.
+ * @param weight - Area of the added line ((1 − η)·area for the Gaussian part of a pseudo-Voigt).
+ *
+ * @example
+ * ```ts
+ * import { addGaussianRange } from '@intercalate/numerics';
+ * const axis = Float64Array.from({ length: 101 }, (_, i) => i / 10 - 5);
+ * const out = new Float64Array(101);
+ * addGaussianRange(out, axis, 0, 101, 0, 1, 1); // Σ out · 0.1 ≈ 1
+ * ```
+ */
+export function addGaussianRange(
+  out: Float64Array,
+  axis: ArrayLike<number>,
+  from: number,
+  to: number,
+  center: number,
+  fwhm: number,
+  weight: number,
+): void {
+  const inverseSigma = FWHM_PER_SIGMA / fwhm;
+  const height = weight * INV_SQRT_2PI * inverseSigma;
+  for (let i = from; i < to; i++) {
+    const t = ((axis[i] as number) - center) * inverseSigma;
+    out[i] = (out[i] as number) + height * Math.exp(-0.5 * t * t);
+  }
+}
+
 function addGaussian(
   out: Float64Array,
   axis: ArrayLike<number>,
@@ -520,15 +582,12 @@ function addGaussian(
   fwhm: number,
   weight: number,
 ): void {
-  const inverseSigma = FWHM_PER_SIGMA / fwhm;
-  const height = weight * INV_SQRT_2PI * inverseSigma;
   if (order !== 0) {
-    for (let i = from; i < to; i++) {
-      const t = ((axis[i] as number) - center) * inverseSigma;
-      out[i] = (out[i] as number) + height * Math.exp(-0.5 * t * t);
-    }
+    addGaussianRange(out, axis, from, to, center, fwhm, weight);
     return;
   }
+  const inverseSigma = FWHM_PER_SIGMA / fwhm;
+  const height = weight * INV_SQRT_2PI * inverseSigma;
   for (let i = from; i < to; i++) {
     const t = ((axis[i] as number) - center) * inverseSigma;
     if (Math.abs(t) <= GAUSSIAN_CUTOFF_SIGMAS) {

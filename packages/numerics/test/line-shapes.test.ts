@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addGaussianRange,
   addLineShape,
   addLineShapeDerivatives,
+  addLorentzianRange,
   gaussian,
   type LineShape,
   type LineShapeTargets,
@@ -366,5 +368,26 @@ describe('addLineShapeDerivatives', () => {
     expect(() => addLineShapeDerivatives([Number.POSITIVE_INFINITY], line, {})).toThrow(
       /axis\[0\] must be a finite number/,
     );
+  });
+});
+
+describe('addLorentzianRange / addGaussianRange (unchecked range kernels)', () => {
+  it('add exactly the area-normalised profiles, only inside [from, to)', () => {
+    const axis = Float64Array.from({ length: 201 }, (_, i) => i / 20 - 5);
+    const out = new Float64Array(201);
+    addLorentzianRange(out, axis, 50, 151, 0.3, 0.8, 2);
+    addGaussianRange(out, axis, 50, 151, -0.2, 0.5, 3);
+    let outside = 0;
+    let worst = 0;
+    for (let i = 0; i < axis.length; i++) {
+      const x = axis[i] as number;
+      if (i < 50 || i >= 151) outside += Math.abs(out[i] as number);
+      else {
+        const expected = 2 * lorentzian(x, 0.3, 0.8) + 3 * gaussian(x, -0.2, 0.5);
+        worst = Math.max(worst, Math.abs((out[i] as number) - expected));
+      }
+    }
+    expect(outside).toBe(0);
+    expect(worst).toBeLessThan(1e-14);
   });
 });
