@@ -1,4 +1,4 @@
-import { assertFiniteNumber, describeValue } from '@intercalate/numerics';
+import { assertFiniteNumber, describeValue, outputBuffer } from '@intercalate/numerics';
 
 /**
  * Options of {@link ppmAxis}: the spectrometer parameters of one frequency-domain dimension, with
@@ -122,14 +122,7 @@ export function ppmAxis(options: PpmAxisOptions): Float64Array {
     const center = assertFiniteNumber('center', options.center, { unit: 'ppm' });
     first = center + Math.floor(size / 2) * step;
   }
-  let out = options.out;
-  if (out === undefined) {
-    out = new Float64Array(size);
-  } else if (!(out instanceof Float64Array)) {
-    throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-  } else if (out.length !== size) {
-    throw new RangeError(`out must have length size (${size}); received length ${out.length}`);
-  }
+  const out = outputBuffer(options.out, size, 'size');
   if (!(step > 0 && Number.isFinite(step))) {
     throw new RangeError(
       `spectralWidth / referenceFrequency / size must be a finite spacing > 0 (ppm); received ${spectralWidth} Hz / ${referenceFrequency} MHz / ${size} = ${step}`,

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, describeValue } from '@intercalate/numerics';
+import { assertFiniteNumber, describeValue, outputBuffer } from '@intercalate/numerics';
 
 /** Options of {@link sidebandIntensities}. */
 export interface SidebandIntensitiesOptions {
@@ -132,7 +132,7 @@ export function sidebandIntensities(options: SidebandIntensitiesOptions): Float6
     integer: true,
   });
   const length = 2 * orders + 1;
-  const out = outputArray(options.out, length);
+  const out = outputBuffer(options.out, length, '2·orders + 1');
   // Anisotropy in Hz and in units of the spinning rate.
   const delta = anisotropy * referenceFrequency;
   const ratio = Math.abs(delta) / spinningRate;
@@ -256,19 +256,6 @@ export function sidebandIntensities(options: SidebandIntensitiesOptions): Float6
     }
   }
   out.set(power);
-  return out;
-}
-
-function outputArray(out: unknown, length: number): Float64Array {
-  if (out === undefined) return new Float64Array(length);
-  if (!(out instanceof Float64Array)) {
-    throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-  }
-  if (out.length !== length) {
-    throw new RangeError(
-      `out must have length 2·orders + 1 (${length}); received length ${out.length}`,
-    );
-  }
   return out;
 }
 

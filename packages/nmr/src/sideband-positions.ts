@@ -1,4 +1,4 @@
-import { assertFiniteNumber, describeValue } from '@intercalate/numerics';
+import { assertFiniteNumber, describeValue, outputBuffer } from '@intercalate/numerics';
 import { larmorFrequency, readSpectrometer } from './larmor-frequency.js';
 import type { Nucleus } from './nuclei.js';
 
@@ -92,18 +92,7 @@ export function sidebandPositions(options: SidebandPositionsOptions): Float64Arr
   });
   const larmor = larmorFrequency(options.nucleus, magnet);
   const length = 2 * orders + 1;
-  const { out } = options;
-  if (out !== undefined) {
-    if (!(out instanceof Float64Array)) {
-      throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-    }
-    if (out.length !== length) {
-      throw new RangeError(
-        `out must have length 2·orders + 1 = ${length}; received length ${out.length}`,
-      );
-    }
-  }
-  const positions = out ?? new Float64Array(length);
+  const positions = outputBuffer(options.out, length, '2·orders + 1');
   const spacing = spinningRate / larmor;
   for (let n = -orders; n <= orders; n++) {
     positions[n + orders] = isotropicShift + n * spacing;

@@ -4,6 +4,7 @@ import {
   assertNumericArray,
   describeValue,
   type LineShape,
+  outputBuffer,
 } from '@intercalate/numerics';
 import { hzToPpm } from './shift-units.js';
 import { sidebandIntensities } from './sideband-intensities.js';
@@ -145,7 +146,7 @@ export function simulateSpectrum(options: SimulateSpectrumOptions): Float64Array
   const axis = assertNumericArray('axis', options.axis, { minLength: 1 });
   const lines = checkSpectrumLines('lines', options.lines);
   const manifold = resolveSidebands(options.sidebands, options.referenceFrequency);
-  const out = outputBuffer(options.out, axis.length);
+  const out = outputBuffer(options.out, axis.length, 'axis');
   out.fill(0);
   addLineShape(out, axis, manifoldCopies(lines, manifold));
   return out;
@@ -313,17 +314,4 @@ export function manifoldCopies(
     }
   }
   return copies;
-}
-
-function outputBuffer(out: unknown, length: number): Float64Array {
-  if (out === undefined) return new Float64Array(length);
-  if (!(out instanceof Float64Array)) {
-    throw new TypeError(`out must be a Float64Array; received ${describeValue(out)}`);
-  }
-  if (out.length !== length) {
-    throw new RangeError(
-      `out must have the same length as axis (${length}); received length ${out.length}`,
-    );
-  }
-  return out;
 }

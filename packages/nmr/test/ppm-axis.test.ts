@@ -135,7 +135,7 @@ describe('ppmAxis', () => {
       /finite spacing > 0/,
     );
     expect(() => ppmAxis({ ...base, offset: 1, out: new Float64Array(3) })).toThrow(
-      new RangeError('out must have length size (8); received length 3'),
+      new RangeError('out must have the same length as size (8); received length 3'),
     );
     expect(() => ppmAxis({ ...base, offset: 1, out: [] as never })).toThrow(TypeError);
   });

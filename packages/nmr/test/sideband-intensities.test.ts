@@ -218,7 +218,7 @@ describe('sidebandIntensities', () => {
     );
     expect(() => sidebandIntensities({ ...ok, rotorSteps: 4 })).toThrow(/rotorSteps/);
     expect(() => sidebandIntensities({ ...ok, out: new Float64Array(3) })).toThrow(
-      /out must have length 2·orders \+ 1 \(7\); received length 3/,
+      /out must have the same length as 2·orders \+ 1 \(7\); received length 3/,
     );
     expect(() => sidebandIntensities({ ...ok, out: [0] as never })).toThrow(TypeError);
     expect(() => sidebandIntensities({ ...ok, anisotropy: 1e6, spinningRate: 1000 })).toThrow(

@@ -136,7 +136,7 @@ describe('sidebandPositions', () => {
     expect(() => sidebandPositions({ ...good, protonFrequency: -300 })).toThrow(RangeError);
     expect(() => sidebandPositions({ ...good, nucleus: '8Li' })).toThrow(RangeError);
     expect(() => sidebandPositions({ ...good, out: new Float64Array(4) })).toThrow(
-      new RangeError('out must have length 2·orders + 1 = 5; received length 4'),
+      new RangeError('out must have the same length as 2·orders + 1 (5); received length 4'),
     );
     expect(() => sidebandPositions({ ...good, out: new Float32Array(5) as never })).toThrow(
       TypeError,
