@@ -9,6 +9,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // CI runs every package's tests at once on 2 cores beside the builds: the slowest test takes
+    // ~1.5 s there. The limits guard against hangs; speed is measured in bench/, not here.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
     setupFiles: [new URL('./vitest.setup.ts', import.meta.url).pathname],
   },
 });
