@@ -1,4 +1,10 @@
-import { assertFiniteNumber, describeValue, outputBuffer } from '@intercalate/numerics';
+import {
+  assertFiniteNumber,
+  createFft,
+  describeValue,
+  gaussLegendre,
+  outputBuffer,
+} from '@intercalate/numerics';
 
 /** Options of {@link sidebandIntensities}. */
 export interface SidebandIntensitiesOptions {
@@ -206,7 +212,7 @@ export function sidebandIntensities(options: SidebandIntensitiesOptions): Float6
   const im = new Float64Array(steps);
   const power = new Float64Array(length);
 
-  const [nodes, weights] = gaussLegendreUnit(orientations);
+  const { nodes, weights } = gaussLegendre(orientations, [0, 1]);
   const alphaWeight = 1 / orientations;
   const scale = 1 / (steps * steps); // |X_N|² = steps²·|F_N|²
   for (let ib = 0; ib < orientations; ib++) {
@@ -257,92 +263,4 @@ export function sidebandIntensities(options: SidebandIntensitiesOptions): Float6
   }
   out.set(power);
   return out;
-}
-
-/**
- * Gauss–Legendre nodes and weights on [0, 1] (weights summing to 1), by Newton's method on the
- * Legendre polynomial P_n from the asymptotic first guesses cos(π(i − ¼)/(n + ½)).
- */
-function gaussLegendreUnit(n: number): [Float64Array, Float64Array] {
-  const nodes = new Float64Array(n);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let derivative = 1;
-    for (let iteration = 0; iteration < 100; iteration++) {
-      // P_n(x) and P_(n−1)(x) by the three-term recurrence.
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      derivative = (n * (x * p1 - p0)) / (x * x - 1);
-      const step = p1 / derivative;
-      x -= step;
-      if (Math.abs(step) <= 1e-16) break;
-    }
-    // Recompute P′ at the converged node for the weight 2/((1 − x²)·P′²) on [−1, 1].
-    let p0 = 1;
-    let p1 = x;
-    for (let k = 2; k <= n; k++) {
-      const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-      p0 = p1;
-      p1 = p2;
-    }
-    derivative = (n * (x * p1 - p0)) / (x * x - 1);
-    nodes[i] = (x + 1) / 2;
-    weights[i] = 1 / ((1 - x * x) * derivative * derivative); // (2/…)/2 for [0, 1]
-  }
-  return [nodes, weights];
-}
-
-/** An in-place iterative radix-2 FFT (forward, e^(−2πijk/K)) for a fixed power-of-two size. */
-function createFft(size: number): (re: Float64Array, im: Float64Array) => void {
-  const bits = Math.round(Math.log2(size));
-  const reverse = new Uint32Array(size);
-  for (let i = 0; i < size; i++) {
-    let r = 0;
-    for (let b = 0; b < bits; b++) r |= ((i >>> b) & 1) << (bits - 1 - b);
-    reverse[i] = r;
-  }
-  const cosTable = new Float64Array(size / 2);
-  const sinTable = new Float64Array(size / 2);
-  for (let i = 0; i < size / 2; i++) {
-    cosTable[i] = Math.cos((2 * Math.PI * i) / size);
-    sinTable[i] = -Math.sin((2 * Math.PI * i) / size);
-  }
-  return (re, im) => {
-    for (let i = 0; i < size; i++) {
-      const j = reverse[i] as number;
-      if (j > i) {
-        const tr = re[i] as number;
-        re[i] = re[j] as number;
-        re[j] = tr;
-        const ti = im[i] as number;
-        im[i] = im[j] as number;
-        im[j] = ti;
-      }
-    }
-    for (let half = 1; half < size; half *= 2) {
-      const stride = size / (2 * half);
-      for (let start = 0; start < size; start += 2 * half) {
-        for (let k = 0; k < half; k++) {
-          const wr = cosTable[k * stride] as number;
-          const wi = sinTable[k * stride] as number;
-          const a = start + k;
-          const b = a + half;
-          const br = re[b] as number;
-          const bi = im[b] as number;
-          const xr = br * wr - bi * wi;
-          const xi = br * wi + bi * wr;
-          re[b] = (re[a] as number) - xr;
-          im[b] = (im[a] as number) - xi;
-          re[a] = (re[a] as number) + xr;
-          im[a] = (im[a] as number) + xi;
-        }
-      }
-    }
-  };
 }

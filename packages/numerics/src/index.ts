@@ -5,11 +5,14 @@
  */
 export { type AbortSignalLike, assertAbortSignal } from './abort-signal.js';
 export { type BrentOptions, brent, type RootResult } from './brent.js';
+export { createFft, type InPlaceFft } from './fft.js';
+export { gaussLegendre, type QuadratureRule } from './gauss-legendre.js';
 export { type GradientOptions, gradient } from './gradient.js';
 export { type Histogram, type HistogramOptions, histogram } from './histogram.js';
 export type { Interpolant, InterpolantOptions } from './interpolant.js';
 export {
   type FitStatistics,
+  fitStatistics,
   type LevenbergMarquardtJacobian,
   type LevenbergMarquardtModel,
   type LevenbergMarquardtOptions,
