@@ -5,6 +5,7 @@ import {
   assertNumericArray,
   describeValue,
   type FitStatistics,
+  fitStatistics,
   type LineShape,
   type LineShapeTargets,
   levenbergMarquardt,
@@ -717,11 +718,7 @@ export function fitPeaks(
     x: xw,
     fitted,
     residuals,
-    chiSquare: result.chiSquare,
-    reducedChiSquare: result.reducedChiSquare,
-    iterations: result.iterations,
-    converged: result.converged,
-    reason: result.reason,
+    ...fitStatistics(result),
   };
 }
 

@@ -2,6 +2,7 @@ import {
   assertFiniteNumber,
   describeValue,
   type FitStatistics,
+  fitStatistics,
   levenbergMarquardt,
 } from '@intercalate/numerics';
 import type { MillerIndices } from './hexagonal-d-spacing.js';
@@ -398,11 +399,7 @@ export function refineLattice(
     covariance,
     calculated,
     residuals,
-    chiSquare: result.chiSquare,
-    reducedChiSquare: result.reducedChiSquare,
-    iterations: result.iterations,
-    converged: result.converged,
-    reason: result.reason,
+    ...fitStatistics(result),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   assertNumericArray,
   describeValue,
   type FitStatistics,
+  fitStatistics,
   type LineShape,
   type LineShapeTargets,
   levenbergMarquardt,
@@ -562,11 +563,7 @@ export function fitSpectrum(
     sidebands: fittedSidebands,
     fitted: fittedCurve,
     residuals,
-    chiSquare: result.chiSquare,
-    reducedChiSquare: result.reducedChiSquare,
-    iterations: result.iterations,
-    converged: result.converged,
-    reason: result.reason,
+    ...fitStatistics(result),
   };
 }
 

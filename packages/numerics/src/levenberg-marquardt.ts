@@ -147,6 +147,33 @@ export interface FitStatistics {
   reason: LevenbergMarquardtReason;
 }
 
+/**
+ * Picks the {@link FitStatistics} fields out of a fit result, for fitters that build their own
+ * result object around {@link levenbergMarquardt}'s (`{ ...fitStatistics(result), peaks, … }`).
+ *
+ * @param result - A fit result (or anything with the five fields).
+ * @returns A new object with `chiSquare`, `reducedChiSquare`, `iterations`, `converged`, `reason`.
+ *
+ * @example
+ * ```ts
+ * import { fitStatistics, levenbergMarquardt } from '@intercalate/numerics';
+ * const fit = levenbergMarquardt({
+ *   model: (p, x, out) => { for (let i = 0; i < x.length; i++) out[i] = p[0] * x[i]; },
+ *   x: [1, 2, 3], y: [2, 4.1, 5.9], initial: [1],
+ * });
+ * fitStatistics(fit); // { chiSquare, reducedChiSquare, iterations, converged: true, reason }
+ * ```
+ */
+export function fitStatistics(result: FitStatistics): FitStatistics {
+  return {
+    chiSquare: result.chiSquare,
+    reducedChiSquare: result.reducedChiSquare,
+    iterations: result.iterations,
+    converged: result.converged,
+    reason: result.reason,
+  };
+}
+
 /** Result of {@link levenbergMarquardt}. */
 export interface LevenbergMarquardtResult extends FitStatistics {
   /** The best-fit parameters p̂ (length m). */
