@@ -5,3 +5,11 @@
  * @packageDocumentation
  */
 export { type CircleMaskOptions, circleMask } from './circle-mask.js';
+export {
+  assertImage,
+  type CreateImageOptions,
+  createImage,
+  type Image,
+  isPixelArray,
+  type PixelArray,
+} from './image.js';
