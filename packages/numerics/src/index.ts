@@ -34,10 +34,21 @@ export {
 } from './line-shapes.js';
 export { linearInterpolant } from './linear-interpolant.js';
 export { mean } from './mean.js';
+export {
+  type MinimizeBoundedOptions,
+  type MinimizeBoundedResult,
+  minimizeBounded,
+} from './minimize-bounded.js';
 export { type NewtonOptions, newton } from './newton.js';
 export { pchip } from './pchip.js';
 export { quantile } from './quantile.js';
 export { createRng, type Rng } from './random.js';
+export {
+  type ReactionDynamicsOptions,
+  type ReactionDynamicsResult,
+  type ReactionDynamicsTrace,
+  reactionDynamics,
+} from './reaction-dynamics.js';
 export { type RollingMeanOptions, rollingMean } from './rolling-mean.js';
 export { RunningMoments } from './running-moments.js';
 export { type SavitzkyGolayOptions, savitzkyGolay } from './savitzky-golay.js';
