@@ -1,3 +1,4 @@
+import { parseFormula } from '@intercalate/electrochem';
 import { assertFiniteNumber, describeValue } from '@intercalate/numerics';
 import { speciesLabel } from './pathway-contributions.js';
 
@@ -53,68 +54,11 @@ const ALKALI = new Set(['Li', 'Na', 'K']);
 const CHARGE_TOLERANCE = 1e-9;
 
 /**
- * Parses a chemical formula into element amounts, in order of first appearance. Accepts element
- * symbols with optional decimal (`0.8`, `.5`) or fractional (`1/3`) subscripts, nested
- * parentheses or brackets with subscripts, and spaces.
- */
-function parseFormula(formula: string): Map<string, number> {
-  const stack: Map<string, number>[] = [new Map()];
-  const openers: { char: string; position: number }[] = [];
-  let i = 0;
-  const fail = (what: string, position: number): never => {
-    throw new RangeError(
-      `formula ${JSON.stringify(formula)} is not a chemical formula: ${what} at position ${position}; accepted are element symbols with optional subscripts (0.8, 1/3) and parentheses, e.g. 'LiNi0.8Mn0.1Co0.1O2'`,
-    );
-  };
-  const readNumber = (): number => {
-    const match = /^(\d+(?:\.\d*)?|\.\d+)(?:\/(\d+(?:\.\d*)?|\.\d+))?/.exec(formula.slice(i));
-    if (match === null) return 1;
-    const start = i;
-    i += match[0].length;
-    const numerator = Number(match[1]);
-    const value = match[2] === undefined ? numerator : numerator / Number(match[2]);
-    if (!Number.isFinite(value)) fail(`subscript ${JSON.stringify(match[0])} is not finite`, start);
-    return value;
-  };
-  const add = (target: Map<string, number>, element: string, amount: number): void => {
-    target.set(element, (target.get(element) ?? 0) + amount);
-  };
-  while (i < formula.length) {
-    const char = formula[i] as string;
-    if (char === ' ') {
-      i++;
-    } else if (char === '(' || char === '[') {
-      openers.push({ char, position: i });
-      stack.push(new Map());
-      i++;
-    } else if (char === ')' || char === ']') {
-      const opener = openers.pop();
-      if (opener === undefined || (opener.char === '(') !== (char === ')')) {
-        fail(`unmatched '${char}'`, i);
-      }
-      i++;
-      const group = stack.pop() as Map<string, number>;
-      const multiplier = readNumber();
-      const parent = stack[stack.length - 1] as Map<string, number>;
-      for (const [element, amount] of group) add(parent, element, amount * multiplier);
-    } else {
-      const match = /^[A-Z][a-z]?/.exec(formula.slice(i));
-      if (match === null) fail(`unexpected ${JSON.stringify(char)}`, i);
-      i += (match as RegExpExecArray)[0].length;
-      const amount = readNumber();
-      add(stack[stack.length - 1] as Map<string, number>, (match as RegExpExecArray)[0], amount);
-    }
-  }
-  const unclosed = openers.pop();
-  if (unclosed !== undefined) fail(`unclosed '${unclosed.char}'`, unclosed.position);
-  return stack[0] as Map<string, number>;
-}
-
-/**
  * Ion fractions on the transition-metal sites of a layered oxide from its formula, with the redox
  * element's oxidation states resolved by charge balance:
  *
- * 1. the formula is parsed into element amounts n_e (decimal or `a/b` subscripts, parentheses);
+ * 1. the formula is parsed into element amounts n_e by `parseFormula` of `@intercalate/electrochem`
+ *    (decimal or `a/b` subscripts, parentheses);
  * 2. every element except `redoxElement` gets a fixed oxidation state v_e (defaults Li⁺, Na⁺, K⁺,
  *    Mg²⁺, Al³⁺, Ti⁴⁺, Mn⁴⁺, Co³⁺, O²⁻, F⁻; override with `oxidationStates`);
  * 3. the redox element's average state is v̄ = −Σ n_e·v_e / n_redox (charge neutrality), and its
