@@ -1,0 +1,833 @@
+import {
+  assertFiniteNumber,
+  assertNumericArray,
+  createRng,
+  describeValue,
+  type ReactionDynamicsOptions,
+  type ReactionDynamicsTrace,
+  reactionDynamics,
+} from '@intercalate/numerics';
+import { FARADAY, GAS_CONSTANT } from './constants.js';
+import {
+  assertLaw,
+  type CyclingStep,
+  type CyclingStepSummary,
+  checkpoint,
+  type ParticleKinetics,
+  resolveKinetics,
+  Series,
+  type SimulationProgressOptions,
+  type StepEndReason,
+  validateProtocol,
+} from './cycling-protocol.js';
+import { butlerVolmerKernel, exchangeCurrentDensityKernel } from './kinetics-kernels.js';
+import {
+  diffusionStep,
+  diffusionWork,
+  evaluateDiffusivity,
+  inventory,
+  type ShellGrid,
+  sphereGrid,
+} from './sphere-diffusion.js';
+import {
+  illustrativeNmcConductivity,
+  illustrativeNmcDiffusivity,
+  illustrativeNmcOcv,
+  type TransportLaw,
+} from './transport-laws.js';
+
+/** Options of {@link simulateParticleNetwork}. Only `protocol` is required. */
+export interface ParticleNetworkOptions extends SimulationProgressOptions {
+  /** The cycling protocol of the cell (C-rates refer to the whole network). */
+  protocol: readonly CyclingStep[];
+  /** Number of particles N, integer ≥ 1 (ignored when `pathLength` is an array). @defaultValue 100 */
+  particles?: number;
+  /** Particle radius R (m), the same for all, > 0. @defaultValue 5e-6 */
+  radius?: number;
+  /** Maximum Li concentration c_max (mol m⁻³), > 0. @defaultValue 50000 */
+  maxConcentration?: number;
+  /** Initial, uniform lithium content of every particle, in (0, 1). @defaultValue 0.99 */
+  initialLithium?: number;
+  /** Li diffusivity D(x) (m² s⁻¹). @defaultValue {@link illustrativeNmcDiffusivity} */
+  diffusivity?: TransportLaw;
+  /** Electronic conductivity κ(x) (S m⁻¹), > 0. @defaultValue {@link illustrativeNmcConductivity} */
+  conductivity?: TransportLaw;
+  /** Open-circuit voltage U(x) (V vs Li⁺/Li), decreasing in x. @defaultValue {@link illustrativeNmcOcv} */
+  ocv?: TransportLaw;
+  /** Butler–Volmer kinetics with the eqn (3) exchange current; see {@link ParticleKinetics}. */
+  kinetics?: ParticleKinetics;
+  /** Temperature T (K), > 0. @defaultValue 298.15 */
+  temperature?: number;
+  /** Change of mean x that 1C produces in one hour, in (0, 1]. @defaultValue 0.6 */
+  nominalLithiumRange?: number;
+  /**
+   * Electronic path factor ℓ_k of each particle (m), > 0: the conduction term of the path's
+   * area-specific resistance is ℓ_k/κ(x̄_k). Give an array (its length sets N), or leave it out to
+   * draw N log-normal values, log₁₀ ℓ_k = log₁₀(`pathLengthMedian`) + `pathLengthSpread`·z_k with
+   * z_k standard normal from `createRng(seed).normal()` (numpy `RandomState(seed).standard_normal`).
+   */
+  pathLength?: ArrayLike<number>;
+  /**
+   * Median of the generated path factors (m), > 0. The default makes the median pristine path
+   * ≈ 57 Ω m² (κ(0.99) ≈ 1.2e-5 S m⁻¹): too resistive to carry C/20 below 4.3 V.
+   * @defaultValue 7e-4
+   */
+  pathLengthMedian?: number;
+  /** Spread of the generated path factors: standard deviation of log₁₀ ℓ (decades), ≥ 0. @defaultValue 0.75 */
+  pathLengthSpread?: number;
+  /** Seed of the generator of path factors (numpy RandomState-compatible `createRng`). @defaultValue 1 */
+  seed?: number;
+  /** Carbon-contact resistance R_k (Ω m², ≥ 0): one number for all particles or one per particle. @defaultValue 0.01 */
+  contactResistance?: number | ArrayLike<number>;
+  /** Finite-volume shells per particle, integer ≥ 1 (1 = uniform particle). @defaultValue 4 */
+  shells?: number;
+  /** Shell layout. @defaultValue 'equal-volume' */
+  grid?: ShellGrid;
+  /** Largest time step (s), > 0. @defaultValue 60 */
+  maxTimeStep?: number;
+  /** Options of the per-half-cycle `reactionDynamics` analysis. @defaultValue `{ minChange: 0.05 }` (particles that change x̄ by less are inactive) */
+  dynamics?: ReactionDynamicsOptions;
+}
+
+/** One half-cycle (a run of charge or discharge steps) with its reaction-dynamics analysis. */
+export interface NetworkHalfCycle {
+  /** `'charge'` (delithiation) or `'discharge'`. */
+  direction: 'charge' | 'discharge';
+  /** Protocol step indices in the half-cycle (e.g. a constant-current step and its hold). */
+  steps: number[];
+  /** First sample index (the state before the half-cycle). */
+  startIndex: number;
+  /** Last sample index. */
+  endIndex: number;
+  /**
+   * Population synchronicity index of `reactionDynamics` from `@intercalate/numerics` (mean
+   * pairwise overlap of the particles' reaction windows on the cell-SOC axis): ≈ 0 for staggered
+   * steps, ≈ 1 for synchronous reaction; NaN with fewer than two active particles.
+   */
+  synchronicityIndex: number;
+  /** Its classification: `'asynchronous'`, `'synchronous'` or `'undetermined'`. */
+  classification: 'asynchronous' | 'synchronous' | 'undetermined';
+  /** Per-particle onset, width, slope-peak count… on the `stateOfCharge` axis. */
+  particles: ReactionDynamicsTrace[];
+}
+
+/** Result of {@link simulateParticleNetwork}: one sample per accepted time step (and the initial state). */
+export interface ParticleNetworkResult {
+  /** Time (s). */
+  time: Float64Array;
+  /** Cell (current-collector) potential Φ vs Li⁺/Li (V). */
+  voltage: Float64Array;
+  /** Mean surface current density over the particles (A m⁻²), charge positive. */
+  current: Float64Array;
+  /** Mean lithium content of the electrode (mean of the particles' x̄). */
+  cellLithium: Float64Array;
+  /** Cell state of charge 1 − `cellLithium` (theoretical, 0 = fully lithiated). */
+  stateOfCharge: Float64Array;
+  /** Cumulative charge passed by the whole network (C), ∫ Σ I_k dt. */
+  charge: Float64Array;
+  /** Lithium in the whole network (mol). */
+  totalLithium: Float64Array;
+  /** Protocol step index of each sample. */
+  step: Int32Array;
+  /** Per particle, its mean lithium content x̄_k at each sample: the traces. */
+  particleLithium: Float64Array[];
+  /** The path factors ℓ_k used (m). */
+  pathLength: Float64Array;
+  /** The contact resistances R_k used (Ω m²). */
+  contactResistance: Float64Array;
+  /** One summary per executed protocol step (`charge` for the whole network, C). */
+  steps: CyclingStepSummary[];
+  /** The half-cycles with their synchronicity analysis. */
+  halfCycles: NetworkHalfCycle[];
+}
+
+/** d i/d η of the Butler–Volmer expression of `butlerVolmerKernel`: i0·f·(αa e^{αa f η} + αc e^{−αc f η}). */
+function butlerVolmerSlope(i0: number, eta: number, aa: number, ac: number, f: number): number {
+  const x = f * eta;
+  return i0 * f * (aa * Math.exp(aa * x) + ac * Math.exp(-ac * x));
+}
+
+/**
+ * Simulates N active particles in parallel in one electrode (Sharma et al., Nano Lett. 2022, 22,
+ * 5883, mechanisms (1) and (3)): each particle reacts by Butler–Volmer kinetics behind its own
+ * electronic path, whose resistance scales with 1/κ(x̄) of the particle, and all share one applied
+ * cell current (or one held voltage).
+ *
+ * Circuit: the current collector is at the cell potential Φ (vs Li⁺/Li; electrolyte potential 0,
+ * ideal electrolyte and counter electrode). Particle k is connected to it through an
+ * area-specific resistance r_k = R_k + ℓ_k/κ(x̄_k) (Ω m²): a carbon-contact term R_k and a
+ * conduction term through the particle's own poorly conducting oxide (ℓ_k, m, lumps the path
+ * length and the ratio of particle to contact area; a particle badly covered by the carbon
+ * network has a large ℓ_k). Its surface current density i_k (A m⁻², anodic positive) satisfies
+ *
+ * Φ = U(x_s,k) + η_k + r_k·i_k,  i_k = BV(η_k; i0(c_s,k)),
+ *
+ * and on a galvanostatic step Σ_k i_k = N·i_applied, with 1C defined by `nominalLithiumRange`.
+ * Each step solves for Φ: a one-dimensional monotone root (Σ i_k increases with Φ), by a
+ * safeguarded Newton iteration (exact derivative Σ di_k/dΦ, bisection when a step leaves the
+ * bracket); each i_k(Φ) is itself the monotone root in η of η + r_k·BV(η) = Φ − U, also by
+ * safeguarded Newton, warm-started. Nothing is allocated per time step.
+ *
+ * Inside each particle: spherical diffusion on `shells` finite-volume shells (equal volume by
+ * default; arithmetic-mean interface D; surface = outer shell), backward Euler with D evaluated at
+ * the start of the step (linearly implicit), U linearized about the zero-current prediction of
+ * the surface concentration, i0 and κ evaluated at the start of the step. Lithium is conserved to
+ * round-off. With pristine particles (κ ≈ 1e-5 S m⁻¹) the best-connected particles react first
+ * and, as κ rises by orders of magnitude once a few per cent of Li is removed, run away and
+ * finish while the others wait: step-like, staggered traces with one slope peak each on the first
+ * charge. After the first discharge, which stops short of x = 1 (mechanism (2)), every particle
+ * keeps a high κ and the next charge is gradual and synchronous.
+ *
+ * With the default (illustrative) laws and paths, 100 particles and C/20 with a 4.3 V hold, the
+ * pristine electrode cannot carry C/20 below 4.3 V: the first galvanostatic step reaches the
+ * cut-off at once and the first charge runs in the constant-voltage hold, during which the
+ * particles switch on one after another (synchronicity index ≈ 0.06, one slope peak each); the
+ * first discharge stops ≈ 11 % short and the second charge is synchronous (index ≈ 0.9). With
+ * better-wired paths (e.g. `pathLengthMedian: 5e-4, pathLengthSpread: 1.5`) the first charge is
+ * mostly galvanostatic, and only partly asynchronous (index ≈ 0.6): a few well-connected particles
+ * then carry the start and delithiate gradually.
+ *
+ * Half-cycles (runs of consecutive non-rest steps with the same current direction) are analysed
+ * with `reactionDynamics` from `@intercalate/numerics` on the `stateOfCharge` axis, after linear
+ * resampling of the traces onto 201 equally spaced SOC values of the half-cycle (samples where the
+ * SOC does not strictly advance are dropped first).
+ *
+ * @param options - Protocol, particles, paths, laws and numerics; see {@link ParticleNetworkOptions}.
+ * @returns Cell series, per-particle traces, step summaries and half-cycle synchronicity; see
+ *   {@link ParticleNetworkResult}.
+ * @throws TypeError if an option has the wrong type or a step lacks an end condition.
+ * @throws RangeError if an option is outside its domain, arrays have mismatched lengths, a law
+ *   returns a non-finite value (or D, κ ≤ 0), or the time step collapses outside a galvanostatic
+ *   step.
+ * @throws Error named `'AbortError'` when `signal` is aborted.
+ *
+ * @example
+ * ```ts
+ * import { simulateParticleNetwork } from '@intercalate/electrochem';
+ * const cycle = [
+ *   { mode: 'current', cRate: 1 / 20, maxVoltage: 4.3 },
+ *   { mode: 'voltage', voltage: 4.3, minCRate: 1 / 100 },
+ *   { mode: 'current', cRate: -1 / 20, minVoltage: 2.5 },
+ * ] as const;
+ * const result = simulateParticleNetwork({ protocol: [...cycle, ...cycle] });
+ * result.halfCycles.map((h) => h.classification);
+ * // ['asynchronous', 'synchronous', 'synchronous', 'synchronous']
+ * result.particleLithium[0]; // x̄ of particle 0 at every sample (vs result.time or result.stateOfCharge)
+ * ```
+ */
+export function simulateParticleNetwork(options: ParticleNetworkOptions): ParticleNetworkResult {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(
+      `options must be an object { protocol, … }; received ${describeValue(options)}`,
+    );
+  }
+  const protocol = validateProtocol(options.protocol);
+  const positive = { min: 0, exclusiveMin: true };
+  const radius = assertFiniteNumber('options.radius', options.radius ?? 5e-6, {
+    ...positive,
+    unit: 'm',
+  });
+  const cMax = assertFiniteNumber('options.maxConcentration', options.maxConcentration ?? 50000, {
+    ...positive,
+    unit: 'mol m⁻³',
+  });
+  const x0 = assertFiniteNumber('options.initialLithium', options.initialLithium ?? 0.99, {
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
+    exclusiveMax: true,
+  });
+  const diffusivity = options.diffusivity ?? illustrativeNmcDiffusivity;
+  assertLaw('options.diffusivity', diffusivity);
+  const conductivity = options.conductivity ?? illustrativeNmcConductivity;
+  assertLaw('options.conductivity', conductivity);
+  const ocv = options.ocv ?? illustrativeNmcOcv;
+  assertLaw('options.ocv', ocv);
+  const kin = resolveKinetics(options.kinetics);
+  const temperature = assertFiniteNumber('options.temperature', options.temperature ?? 298.15, {
+    ...positive,
+    unit: 'K',
+  });
+  const range = assertFiniteNumber(
+    'options.nominalLithiumRange',
+    options.nominalLithiumRange ?? 0.6,
+    {
+      ...positive,
+      max: 1,
+    },
+  );
+  const shells = assertFiniteNumber('options.shells', options.shells ?? 4, {
+    min: 1,
+    max: 10000,
+    integer: true,
+  });
+  const gridKind = options.grid ?? 'equal-volume';
+  if (gridKind !== 'equal-volume' && gridKind !== 'equal-width') {
+    throw new TypeError(
+      `options.grid must be 'equal-volume' or 'equal-width'; received ${describeValue(gridKind)}`,
+    );
+  }
+  const maxStep = assertFiniteNumber('options.maxTimeStep', options.maxTimeStep ?? 60, {
+    ...positive,
+    unit: 's',
+  });
+  const dynamicsOptions = options.dynamics ?? { minChange: 0.05 };
+  if (typeof dynamicsOptions !== 'object' || dynamicsOptions === null) {
+    throw new TypeError(
+      `options.dynamics must be an object; received ${describeValue(dynamicsOptions)}`,
+    );
+  }
+
+  // Paths.
+  let path: Float64Array;
+  if (options.pathLength !== undefined) {
+    const given = assertNumericArray('options.pathLength', options.pathLength, { minLength: 1 });
+    path = Float64Array.from(given);
+    path.forEach((value, k) => {
+      if (!(value > 0)) {
+        throw new RangeError(
+          `options.pathLength[${k}] must be a finite number > 0 (m); received ${value}`,
+        );
+      }
+    });
+  } else {
+    const n = assertFiniteNumber('options.particles', options.particles ?? 100, {
+      min: 1,
+      max: 1e6,
+      integer: true,
+    });
+    const median = assertFiniteNumber(
+      'options.pathLengthMedian',
+      options.pathLengthMedian ?? 7e-4,
+      { ...positive, unit: 'm' },
+    );
+    const spread = assertFiniteNumber(
+      'options.pathLengthSpread',
+      options.pathLengthSpread ?? 0.75,
+      {
+        min: 0,
+        max: 10,
+      },
+    );
+    const seed = assertFiniteNumber('options.seed', options.seed ?? 1, {
+      min: 0,
+      max: 2 ** 32 - 1,
+      integer: true,
+    });
+    const rng = createRng(seed);
+    path = new Float64Array(n);
+    for (let k = 0; k < n; k++) path[k] = median * 10 ** (spread * rng.normal());
+  }
+  const n = path.length;
+  const contact = new Float64Array(n);
+  const contactOption = options.contactResistance ?? 0.01;
+  if (typeof contactOption === 'number') {
+    contact.fill(
+      assertFiniteNumber('options.contactResistance', contactOption, { min: 0, unit: 'Ω m²' }),
+    );
+  } else {
+    const given = assertNumericArray('options.contactResistance', contactOption, {
+      length: n,
+      lengthOf: 'the number of particles',
+    });
+    for (let k = 0; k < n; k++) {
+      contact[k] = assertFiniteNumber(`options.contactResistance[${k}]`, given[k], {
+        min: 0,
+        unit: 'Ω m²',
+      });
+    }
+  }
+  const progress = checkpoint(options, protocol.length, 'simulateParticleNetwork');
+
+  // State and per-step buffers (allocated once).
+  const grid = sphereGrid(radius, shells, gridKind);
+  const work = diffusionWork(shells);
+  const c = new Float64Array(n * shells).fill(x0 * cMax);
+  const dAll = new Float64Array(n * shells);
+  const baseAll = new Float64Array(n * shells);
+  const unitAll = new Float64Array(n * shells);
+  const uLin = new Float64Array(n); // U at the predicted surface
+  const sEff = new Float64Array(n); // r_k + linearized OCV slope term (Ω m²)
+  const i0 = new Float64Array(n);
+  const rPath = new Float64Array(n);
+  const eta = new Float64Array(n); // warm starts
+  const iK = new Float64Array(n);
+  const slopeK = new Float64Array(n); // di_k/dΦ
+  const residual = new Float64Array(n);
+  const inverseDenominator = new Float64Array(n);
+  const xMean = new Float64Array(n);
+  const fOverRT = FARADAY / (GAS_CONSTANT * temperature);
+  const { alphaA: aa, alphaC: ac } = kin;
+  const oneC = (FARADAY * cMax * range * (radius / 3)) / 3600; // A m⁻² per particle
+  const area = 4 * Math.PI * radius * radius;
+  const last = shells - 1;
+  const perSteradian = 1 / (grid.totalVolume * cMax);
+
+  const lawValue = (law: TransportLaw, name: string, x: number, positiveOnly: boolean): number => {
+    const v = law(x);
+    if (
+      typeof v !== 'number' ||
+      Number.isNaN(v) ||
+      (positiveOnly && !(v > 0 && v < Number.POSITIVE_INFINITY))
+    ) {
+      throw new RangeError(
+        `${name} must return ${positiveOnly ? 'a finite number > 0' : 'a number'}; ${name}(${x}) returned ${describeValue(v)}`,
+      );
+    }
+    return v;
+  };
+  const clampX = (x: number) => (x < 1e-12 ? 1e-12 : Math.min(x, 1 - 1e-12));
+
+  /** Refreshes per-particle D, κ and mean x from the accepted state. */
+  const refresh = (): void => {
+    for (let k = 0; k < n; k++) {
+      if (shells > 1)
+        evaluateDiffusivity(
+          diffusivity,
+          c,
+          k * shells,
+          shells,
+          cMax,
+          work,
+          'options.diffusivity',
+          dAll,
+          k * shells,
+        );
+      const x = inventory(grid, c, k * shells) * perSteradian;
+      xMean[k] = x;
+      rPath[k] =
+        contact[k]! +
+        path[k]! / lawValue(conductivity, 'options.conductivity', x < 0 ? 0 : Math.min(x, 1), true);
+    }
+  };
+
+  /** Prepares the linear response of every particle for a step of length h. */
+  const prepare = (h: number): void => {
+    for (let k = 0; k < n; k++) {
+      const o = k * shells;
+      let csBase: number;
+      let csSlope: number;
+      if (shells > 1) {
+        diffusionStep(grid, c, o, h, work, dAll, o);
+        for (let s = 0; s < shells; s++) {
+          baseAll[o + s] = work.base[s]!;
+          unitAll[o + s] = work.unit[s]!;
+        }
+        csBase = c[o + last]! + work.base[last]!;
+        csSlope = work.unit[last]!;
+      } else {
+        baseAll[o] = 0;
+        unitAll[o] = (-h * radius * radius) / grid.volumes[0]!;
+        csBase = c[o]!;
+        csSlope = unitAll[o]!;
+      }
+      const x = clampX(csBase / cMax);
+      const u = lawValue(ocv, 'options.ocv', x, false);
+      const delta = Math.min(1e-6, 0.5 * x, 0.5 * (1 - x));
+      const slope =
+        (lawValue(ocv, 'options.ocv', x + delta, false) -
+          lawValue(ocv, 'options.ocv', x - delta, false)) /
+        (2 * delta);
+      uLin[k] = u;
+      // U(x_s(i)) ≈ U + U'·csSlope·i/(F c_max); U' ≤ 0 and csSlope < 0 make the term ≥ 0.
+      sEff[k] = rPath[k]! + Math.max(0, (slope * csSlope) / (FARADAY * cMax));
+      i0[k] = exchangeCurrentDensityKernel(
+        kin.kA,
+        kin.kC,
+        aa,
+        ac,
+        x * cMax,
+        cMax,
+        kin.cl,
+        kin.clRef,
+      );
+    }
+  };
+
+  /** Solves every particle's current at cell potential phi; returns Σ i_k and fills slopeK. */
+  const currents = (phi: number): number => {
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      const a = phi - uLin[k]!;
+      const s = sEff[k]!;
+      const j0 = i0[k]!;
+      if (a === 0 || j0 === 0) {
+        iK[k] = 0;
+        eta[k] = 0;
+        slopeK[k] = 0;
+        continue;
+      }
+      // Root of g(η) = η + s·BV(η) − a, increasing; bracket [min(0, a), max(0, a)].
+      let lo = Math.min(a, 0);
+      let hi = Math.max(a, 0);
+      let e = eta[k]!;
+      if (!(e > lo && e < hi)) e = 0.5 * (lo + hi);
+      let bv = 0;
+      let dbv = 0;
+      for (let iteration = 0; iteration < 100; iteration++) {
+        bv = butlerVolmerKernel(j0, e, aa, ac, fOverRT);
+        dbv = butlerVolmerSlope(j0, e, aa, ac, fOverRT);
+        const g = e + s * bv - a;
+        if (g > 0) hi = e;
+        else if (g < 0) lo = e;
+        else break;
+        let next = e - g / (1 + s * dbv);
+        if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+        const step = next - e;
+        if (Math.abs(step) <= 1e-16 + 1e-13 * Math.abs(e)) {
+          // Converged: first-order update of the current over the last (tiny) step.
+          bv += dbv * step;
+          e = next;
+          break;
+        }
+        e = next;
+        if (hi - lo <= 1e-16 + 1e-14 * Math.abs(e)) {
+          bv = butlerVolmerKernel(j0, e, aa, ac, fOverRT);
+          dbv = butlerVolmerSlope(j0, e, aa, ac, fOverRT);
+          break;
+        }
+      }
+      eta[k] = e;
+      iK[k] = bv;
+      slopeK[k] = Number.isFinite(dbv) ? dbv / (1 + s * dbv) : 1 / s;
+      total += bv;
+    }
+    return total;
+  };
+
+  /**
+   * Cell potential with Σ i_k = target: Newton on the increasing function Σ i_k(Φ) − target from
+   * the previous potential, with a bracket kept from the signs seen; a step that leaves the
+   * bracket bisects it, and before both ends are known steps are limited to 0.1 V.
+   */
+  const solvePotential = (target: number, guess: number): number => {
+    let lo = Number.NEGATIVE_INFINITY;
+    let hi = Number.POSITIVE_INFINITY;
+    let phi = guess;
+    const scale = Math.abs(target) + n * 1e-12;
+    for (let iteration = 0; iteration < 400; iteration++) {
+      const f = currents(phi) - target;
+      if (f > 0) hi = phi;
+      else if (f < 0) lo = phi;
+      else return phi;
+      if (Math.abs(f) <= 1e-13 * scale || hi - lo <= 1e-14 * (1 + Math.abs(phi))) return phi;
+      let derivative = 0;
+      for (let k = 0; k < n; k++) derivative += slopeK[k]!;
+      let next = phi - f / derivative;
+      if (!(next > lo && next < hi)) {
+        next =
+          Number.isFinite(lo) && Number.isFinite(hi)
+            ? 0.5 * (lo + hi)
+            : f > 0
+              ? phi - 0.1
+              : phi + 0.1;
+      } else if (!(Number.isFinite(lo) && Number.isFinite(hi)) && Math.abs(next - phi) > 0.1) {
+        next = phi + (next > phi ? 0.1 : -0.1);
+      }
+      phi = next;
+    }
+    throw new RangeError(
+      `simulateParticleNetwork: the cell potential did not converge (target current ${target} A m⁻² summed over particles)`,
+    );
+  };
+
+  /**
+   * Joint Newton on (η_1…η_N, Φ): one Butler–Volmer evaluation per particle per iteration. The
+   * linearized system η_k-rows (1 + s_k·BV′_k)·δη_k − δΦ = −r_k and the current constraint are
+   * solved exactly by elimination (O(N)). Steps are limited (|δΦ| ≤ 0.1 V, |δη| ≤ 0.05 V); NaN
+   * when it does not converge in 50 iterations (the nested, bracketed solve then takes over).
+   */
+  const solveJoint = (target: number, guess: number, fixed: boolean): number => {
+    let potential = guess;
+    const scale = Math.abs(target) + n * 1e-12;
+    for (let iteration = 0; iteration < 50; iteration++) {
+      let sumBv = 0;
+      let sumW = 0;
+      let sumWr = 0;
+      let maxR = 0;
+      for (let k = 0; k < n; k++) {
+        const j0 = i0[k]!;
+        if (j0 === 0) {
+          iK[k] = 0;
+          slopeK[k] = 0;
+          residual[k] = 0;
+          inverseDenominator[k] = 0;
+          continue;
+        }
+        const e = eta[k]!;
+        const s = sEff[k]!;
+        const bv = butlerVolmerKernel(j0, e, aa, ac, fOverRT);
+        const dbv = butlerVolmerSlope(j0, e, aa, ac, fOverRT);
+        const r = e + s * bv - (potential - uLin[k]!);
+        const inverse = 1 / (1 + s * dbv);
+        const w = dbv * inverse;
+        iK[k] = bv;
+        residual[k] = r;
+        inverseDenominator[k] = inverse;
+        slopeK[k] = w;
+        sumBv += bv;
+        sumW += w;
+        sumWr += w * r;
+        const ar = Math.abs(r);
+        if (!(ar <= maxR)) maxR = ar;
+      }
+      const mismatch = fixed ? 0 : sumBv - target;
+      if (maxR <= 1e-12 && Math.abs(mismatch) <= 1e-12 * scale) return potential;
+      let dPhi = fixed ? 0 : (target - sumBv + sumWr) / sumW;
+      if (!Number.isFinite(dPhi)) return Number.NaN;
+      if (dPhi > 0.1) dPhi = 0.1;
+      else if (dPhi < -0.1) dPhi = -0.1;
+      potential += dPhi;
+      for (let k = 0; k < n; k++) {
+        let d = (dPhi - residual[k]!) * inverseDenominator[k]!;
+        if (d > 0.05) d = 0.05;
+        else if (d < -0.05) d = -0.05;
+        eta[k] = eta[k]! + d;
+      }
+    }
+    return Number.NaN;
+  };
+
+  // Recorded series.
+  const sTime = new Series();
+  const sVoltage = new Series();
+  const sCurrent = new Series();
+  const sCell = new Series();
+  const sCharge = new Series();
+  const sTotal = new Series();
+  const sStep = new Series();
+  const traces = Array.from({ length: n }, () => new Series());
+  let time = 0;
+  let charge = 0;
+  const record = (phi: number, meanCurrent: number, k: number) => {
+    let amount = 0;
+    let sumX = 0;
+    for (let p = 0; p < n; p++) {
+      const q = inventory(grid, c, p * shells);
+      amount += q;
+      const x = q * perSteradian;
+      sumX += x;
+      traces[p]!.push(x);
+    }
+    sTime.push(time);
+    sVoltage.push(phi);
+    sCurrent.push(meanCurrent);
+    sCell.push(sumX / n);
+    sCharge.push(charge);
+    sTotal.push(4 * Math.PI * amount);
+    sStep.push(k);
+  };
+  refresh();
+  prepare(1e-9);
+  let phi = solvePotential(0, lawValue(ocv, 'options.ocv', clampX(x0), false));
+  record(phi, 0, 0);
+
+  const trialC = new Float64Array(n * shells);
+  /** Completes a step of length h for the currents in iK; false if a shell leaves (0, c_max). */
+  const advance = (): boolean => {
+    for (let k = 0; k < n; k++) {
+      const o = k * shells;
+      const j = iK[k]! / FARADAY;
+      for (let s = 0; s < shells; s++) {
+        const value = c[o + s]! + baseAll[o + s]! + j * unitAll[o + s]!;
+        if (!(value > 0 && value < cMax)) return false;
+        trialC[o + s] = value;
+      }
+    }
+    return true;
+  };
+
+  const steps: CyclingStepSummary[] = [];
+  let counter = 0;
+  for (let k = 0; k < protocol.length; k++) {
+    const step = protocol[k]!;
+    const startIndex = sTime.length - 1;
+    const startTime = time;
+    const startCharge = charge;
+    const duration =
+      step.mode === 'rest' ? step.duration : (step.maxDuration ?? Number.POSITIVE_INFINITY);
+    let dt = Math.min(maxStep, 1);
+    let approaching = false;
+    let reason: StepEndReason = 'duration';
+    const target = step.mode === 'current' ? n * step.cRate * oneC : 0;
+    for (;;) {
+      const remaining = duration - (time - startTime);
+      if (remaining <= 1e-9 * maxStep) break;
+      const h = Math.min(dt, remaining);
+      prepare(h);
+      let trialPhi: number;
+      if (step.mode === 'voltage') {
+        trialPhi = step.voltage;
+        if (Number.isNaN(solveJoint(0, trialPhi, true))) currents(trialPhi);
+      } else {
+        trialPhi = solveJoint(target, phi, false);
+        if (Number.isNaN(trialPhi)) trialPhi = solvePotential(target, phi);
+      }
+      if (!advance()) {
+        dt = h / 2;
+        if (dt < 1e-9 * maxStep) {
+          if (step.mode === 'current') {
+            reason = 'lithium-limit';
+            break;
+          }
+          throw new RangeError(
+            `simulateParticleNetwork: the time step fell below ${1e-9 * maxStep} s in protocol step ${k} at t = ${time} s`,
+          );
+        }
+        continue;
+      }
+      if (step.mode === 'current') {
+        const crossed =
+          (step.maxVoltage !== undefined && !(trialPhi < step.maxVoltage)) ||
+          (step.minVoltage !== undefined && !(trialPhi > step.minVoltage));
+        if (crossed) {
+          if (h <= 1e-3) {
+            reason = 'voltage-limit';
+            break;
+          }
+          dt = h / 2;
+          approaching = true;
+          continue;
+        }
+      }
+      let sum = 0;
+      for (let p = 0; p < n; p++) sum += iK[p]!;
+      c.set(trialC);
+      time += h;
+      charge += area * sum * h;
+      phi = trialPhi;
+      refresh();
+      record(phi, sum / n, k);
+      if (++counter % 64 === 0) progress.check();
+      if (
+        step.mode === 'voltage' &&
+        step.minCRate !== undefined &&
+        Math.abs(sum / n) <= step.minCRate * oneC
+      ) {
+        reason = 'current-limit';
+        break;
+      }
+      if (h === remaining) {
+        reason = 'duration';
+        break;
+      }
+      if (!approaching) dt = Math.min(maxStep, 2 * h);
+    }
+    steps.push({
+      step: k,
+      mode: step.mode,
+      startIndex,
+      endIndex: sTime.length - 1,
+      startTime,
+      endTime: time,
+      charge: charge - startCharge,
+      endReason: reason,
+    });
+    progress.progress(k + 1);
+  }
+
+  const cell = sCell.toArray();
+  const soc = new Float64Array(cell.length);
+  for (let i = 0; i < cell.length; i++) soc[i] = 1 - cell[i]!;
+  const particleLithium = traces.map((t) => t.toArray());
+  const stepSeries = new Int32Array(sStep.length);
+  for (let i = 0; i < sStep.length; i++) stepSeries[i] = sStep.data[i]!;
+  return {
+    time: sTime.toArray(),
+    voltage: sVoltage.toArray(),
+    current: sCurrent.toArray(),
+    cellLithium: cell,
+    stateOfCharge: soc,
+    charge: sCharge.toArray(),
+    totalLithium: sTotal.toArray(),
+    step: stepSeries,
+    particleLithium,
+    pathLength: path,
+    contactResistance: contact,
+    steps,
+    halfCycles: halfCycles(protocol, steps, soc, particleLithium, dynamicsOptions),
+  };
+}
+
+/** Number of points of the uniform SOC grid of the half-cycle analysis. */
+const RESAMPLED_POINTS = 201;
+
+/** Groups steps into half-cycles and runs reactionDynamics on each. */
+function halfCycles(
+  protocol: readonly CyclingStep[],
+  steps: readonly CyclingStepSummary[],
+  soc: Float64Array,
+  traces: readonly Float64Array[],
+  dynamicsOptions: ReactionDynamicsOptions,
+): NetworkHalfCycle[] {
+  const direction = (summary: CyclingStepSummary): number => {
+    const step = protocol[summary.step]!;
+    if (step.mode === 'rest') return 0;
+    return Math.sign(summary.charge);
+  };
+  const groups: CyclingStepSummary[][] = [];
+  let currentDirection = 0;
+  for (const summary of steps) {
+    const d = direction(summary);
+    if (d === 0 || summary.endIndex === summary.startIndex) {
+      currentDirection = d === 0 ? 0 : currentDirection;
+      continue;
+    }
+    if (d === currentDirection) groups[groups.length - 1]!.push(summary);
+    else groups.push([summary]);
+    currentDirection = d;
+  }
+  return groups.map((group) => {
+    const startIndex = group[0]!.startIndex;
+    const endIndex = group[group.length - 1]!.endIndex;
+    const charging = group[0]!.charge > 0;
+    // Samples where the SOC strictly advances in the half-cycle's direction.
+    const kept: number[] = [startIndex];
+    for (let i = startIndex + 1; i <= endIndex; i++) {
+      const previous = soc[kept[kept.length - 1]!]!;
+      if (charging ? soc[i]! > previous : soc[i]! < previous) kept.push(i);
+    }
+    const base = {
+      direction: charging ? ('charge' as const) : ('discharge' as const),
+      steps: group.map((s) => s.step),
+      startIndex,
+      endIndex,
+    };
+    if (kept.length < 3) {
+      return {
+        ...base,
+        synchronicityIndex: Number.NaN,
+        classification: 'undetermined' as const,
+        particles: [],
+      };
+    }
+    // Resample on a uniform SOC grid (linear interpolation between kept samples), so that the
+    // smoothing inside reactionDynamics acts over equal SOC intervals.
+    const points = RESAMPLED_POINTS;
+    const first = soc[kept[0]!]!;
+    const span = soc[kept[kept.length - 1]!]! - first;
+    const axis = new Float64Array(points);
+    const sub = traces.map(() => new Float64Array(points));
+    let segment = 0;
+    for (let p = 0; p < points; p++) {
+      const target = first + (span * p) / (points - 1);
+      axis[p] = target;
+      while (segment < kept.length - 2 && (soc[kept[segment + 1]!]! - target) * Math.sign(span) < 0)
+        segment++;
+      const a = kept[segment]!;
+      const b = kept[segment + 1]!;
+      const t = Math.min(1, Math.max(0, (target - soc[a]!) / (soc[b]! - soc[a]!)));
+      for (let k = 0; k < traces.length; k++) {
+        const trace = traces[k]!;
+        sub[k]![p] = trace[a]! + t * (trace[b]! - trace[a]!);
+      }
+    }
+    const result = reactionDynamics(sub, axis, dynamicsOptions);
+    return {
+      ...base,
+      synchronicityIndex: result.synchronicityIndex,
+      classification: result.classification,
+      particles: result.traces,
+    };
+  });
+}
