@@ -5,6 +5,7 @@ import {
   type FitStatistics,
   fitStatistics,
   levenbergMarquardt,
+  minimizeBounded,
 } from '@intercalate/numerics';
 
 /** The four parameters of the strain master curve; see {@link strainMasterCurve}. */
@@ -95,38 +96,6 @@ function readParameters(parameters: unknown): StrainMasterCurveParameters {
   };
 }
 
-/** Golden-section minimisation of a unimodal f on [lo, hi]; returns the best abscissa seen. */
-function goldenMinimum(
-  f: (x: number) => number,
-  lo: number,
-  hi: number,
-  tolerance: number,
-): number {
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let a = lo;
-  let b = hi;
-  let x1 = b - ratio * (b - a);
-  let x2 = a + ratio * (b - a);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  for (let k = 0; k < 200 && b - a > tolerance; k++) {
-    if (f1 <= f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - ratio * (b - a);
-      f1 = f(x1);
-    } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + ratio * (b - a);
-      f2 = f(x2);
-    }
-  }
-  return f1 <= f2 ? x1 : x2;
-}
-
 interface Data {
   c: Float64Array;
   y: Float64Array;
@@ -195,8 +164,8 @@ function linearPart(data: Data, critical: number, decay: number): LinearPart {
  * point, which can stall a plain Levenberg–Marquardt fit started far away. So c* and λ are first
  * found by a profile search that needs no starting values: for fixed (c*, λ) the model is linear in
  * (b, A), solved in closed form; λ is optimised on a logarithmic grid (span/500 to 5·span, span
- * the c_Li range of the data) refined by golden-section search, and c* on the midpoints between
- * consecutive data contents (at least three points below c*) refined by golden-section search
+ * the c_Li range of the data) refined by Brent’s bounded minimization, and c* on the midpoints between
+ * consecutive data contents (at least three points below c*) refined by Brent’s bounded minimization
  * between the neighbours of the best one (the profile χ² is continuous in c*, because the model
  * is). The four parameters are then polished together by `levenbergMarquardt` of
  * `@intercalate/numerics` with the analytic one-sided Jacobian (∂ε/∂c* = A·e/λ, ∂ε/∂A = e − 1,
@@ -291,17 +260,14 @@ export function fitStrainMasterCurve(
     }
     const lo = at(Math.max(0, bestK - 1));
     const hi = at(Math.min(logGrid - 1, bestK + 1));
-    const best = goldenMinimum(
-      (t) => linearPart(data, critical, Math.exp(t)).chiSquare,
-      lo,
-      hi,
-      1e-7,
-    );
+    const best = minimizeBounded((t) => linearPart(data, critical, Math.exp(t)).chiSquare, lo, hi, {
+      tolerance: 1e-7,
+    }).x;
     const decay = Math.exp(best);
     return { decay, ...linearPart(data, critical, decay) };
   };
 
-  // c* on the midpoints with at least three contents below, then golden-section refinement.
+  // c* on the midpoints with at least three contents below, then Brent refinement (numerics' minimizeBounded).
   const midpoints: number[] = [];
   for (let k = 2; k < distinct.length - 1; k++) {
     midpoints.push(((distinct[k] as number) + (distinct[k + 1] as number)) / 2);
@@ -318,7 +284,7 @@ export function fitStrainMasterCurve(
   const lo = bestIndex > 0 ? (midpoints[bestIndex - 1] as number) : (distinct[2] as number);
   const hi =
     bestIndex < midpoints.length - 1 ? (midpoints[bestIndex + 1] as number) : (cMax as number);
-  const critical0 = goldenMinimum((t) => profile(t).chiSquare, lo, hi, 1e-9);
+  const critical0 = minimizeBounded((t) => profile(t).chiSquare, lo, hi, { tolerance: 1e-9 }).x;
   const start = profile(critical0);
 
   const c = data.c;

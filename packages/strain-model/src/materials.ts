@@ -1,3 +1,5 @@
+import { molarMass, theoreticalCapacity } from '@intercalate/electrochem';
+
 /**
  * Lattice parameters of a pristine layered oxide (R-3m, hexagonal axes), Table 1 of Jousseaume
  * et al., Energy Environ. Sci. 2024 (Rietveld refinements, FullProf; LNO from the synchrotron
@@ -39,14 +41,16 @@ export interface LayeredOxidePreset {
   /** The pristine cell of Table 1. */
   readonly pristine: PristineCell;
   /**
-   * Molar mass M of the formula unit (g mol⁻¹), from the IUPAC (CIAAW 2021) standard atomic
-   * weights: Li 6.94 and O 15.999 (conventional values of their intervals), Ni 58.6934, Mn 54.938043,
-   * Co 58.933194. pymatgen 2023's table gives the same to 2·10⁻⁵ relative (Li 6.941).
+   * Molar mass M of the formula unit (g mol⁻¹), computed by `molarMass` of
+   * `@intercalate/electrochem` from the IUPAC (CIAAW 2021) standard atomic weights: Li 6.94 and
+   * O 15.999 (conventional values of their intervals), Ni 58.6934, Mn 54.938043, Co 58.933194.
+   * pymatgen's table gives the same to 2·10⁻⁵ relative (Li 6.941).
    */
   readonly molarMass: number;
   /**
    * Theoretical specific capacity for the removal of all lithium, Q = F/(3.6·M) mAh g⁻¹
-   * (F = 96485.33212331001 C mol⁻¹, CODATA 2018).
+   * (F = 96485.33212331001 C mol⁻¹, CODATA 2018), by `theoreticalCapacity` of
+   * `@intercalate/electrochem`.
    */
   readonly theoreticalCapacity: number;
   /**
@@ -60,17 +64,6 @@ export interface LayeredOxidePreset {
   readonly cyclingWindow: CyclingWindow;
 }
 
-/** CODATA 2018 Faraday constant (C mol⁻¹). */
-const FARADAY = 96485.33212331001;
-/** IUPAC (CIAAW 2021) standard atomic weights (g mol⁻¹); conventional values for Li and O. */
-const ATOMIC_WEIGHT: Readonly<Record<string, number>> = {
-  Li: 6.94,
-  Ni: 58.6934,
-  Mn: 54.938043,
-  Co: 58.933194,
-  O: 15.999,
-};
-
 function preset(
   name: LayeredOxidePreset['name'],
   formula: string,
@@ -78,18 +71,14 @@ function preset(
   pristine: PristineCell,
   cyclingWindow: CyclingWindow,
 ): LayeredOxidePreset {
-  let molarMass = 0;
-  for (const [element, count] of Object.entries(composition)) {
-    molarMass += (ATOMIC_WEIGHT[element] as number) * count;
-  }
   return Object.freeze({
     name,
     formula,
     composition: Object.freeze(composition),
     spaceGroup: 'R-3m' as const,
     pristine: Object.freeze(pristine),
-    molarMass,
-    theoreticalCapacity: FARADAY / (3.6 * molarMass),
+    molarMass: molarMass(formula),
+    theoreticalCapacity: theoreticalCapacity(formula, { electrons: 1 }),
     cyclingWindow: Object.freeze(cyclingWindow),
   });
 }
