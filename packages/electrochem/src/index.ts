@@ -90,6 +90,7 @@ export {
   type ParticleNetworkResult,
   simulateParticleNetwork,
 } from './particle-network.js';
+export type { ParticleOptions } from './particle-options.js';
 export { readBiologicMpt } from './read-biologic-mpt.js';
 export {
   type CyclerQuantity,

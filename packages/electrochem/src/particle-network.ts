@@ -13,53 +13,26 @@ import {
   type CyclingStep,
   type CyclingStepSummary,
   checkpoint,
-  type ParticleKinetics,
-  resolveKinetics,
   Series,
-  type SimulationProgressOptions,
   type StepEndReason,
-  validateProtocol,
 } from './cycling-protocol.js';
 import { butlerVolmerKernel, exchangeCurrentDensityKernel } from './kinetics-kernels.js';
+import { type ParticleOptions, resolveParticleOptions } from './particle-options.js';
 import {
   diffusionStep,
   diffusionWork,
   evaluateDiffusivity,
   inventory,
-  type ShellGrid,
   sphereGrid,
 } from './sphere-diffusion.js';
-import {
-  illustrativeNmcConductivity,
-  illustrativeNmcDiffusivity,
-  illustrativeNmcOcv,
-  type TransportLaw,
-} from './transport-laws.js';
+import { illustrativeNmcConductivity, type TransportLaw } from './transport-laws.js';
 
 /** Options of {@link simulateParticleNetwork}. Only `protocol` is required. */
-export interface ParticleNetworkOptions extends SimulationProgressOptions {
-  /** The cycling protocol of the cell (C-rates refer to the whole network). */
-  protocol: readonly CyclingStep[];
+export interface ParticleNetworkOptions extends ParticleOptions {
   /** Number of particles N, integer ≥ 1 (ignored when `pathLength` is an array). @defaultValue 100 */
   particles?: number;
-  /** Particle radius R (m), the same for all, > 0. @defaultValue 5e-6 */
-  radius?: number;
-  /** Maximum Li concentration c_max (mol m⁻³), > 0. @defaultValue 50000 */
-  maxConcentration?: number;
-  /** Initial, uniform lithium content of every particle, in (0, 1). @defaultValue 0.99 */
-  initialLithium?: number;
-  /** Li diffusivity D(x) (m² s⁻¹). @defaultValue {@link illustrativeNmcDiffusivity} */
-  diffusivity?: TransportLaw;
   /** Electronic conductivity κ(x) (S m⁻¹), > 0. @defaultValue {@link illustrativeNmcConductivity} */
   conductivity?: TransportLaw;
-  /** Open-circuit voltage U(x) (V vs Li⁺/Li), decreasing in x. @defaultValue {@link illustrativeNmcOcv} */
-  ocv?: TransportLaw;
-  /** Butler–Volmer kinetics with the eqn (3) exchange current; see {@link ParticleKinetics}. */
-  kinetics?: ParticleKinetics;
-  /** Temperature T (K), > 0. @defaultValue 298.15 */
-  temperature?: number;
-  /** Change of mean x that 1C produces in one hour, in (0, 1]. @defaultValue 0.6 */
-  nominalLithiumRange?: number;
   /**
    * Electronic path factor ℓ_k of each particle (m), > 0: the conduction term of the path's
    * area-specific resistance is ℓ_k/κ(x̄_k). Give an array (its length sets N), or leave it out to
@@ -81,10 +54,6 @@ export interface ParticleNetworkOptions extends SimulationProgressOptions {
   contactResistance?: number | ArrayLike<number>;
   /** Finite-volume shells per particle, integer ≥ 1 (1 = uniform particle). @defaultValue 4 */
   shells?: number;
-  /** Shell layout. @defaultValue 'equal-volume' */
-  grid?: ShellGrid;
-  /** Largest time step (s), > 0. @defaultValue 60 */
-  maxTimeStep?: number;
   /** Options of the per-half-cycle `reactionDynamics` analysis. @defaultValue `{ minChange: 0.05 }` (particles that change x̄ by less are inactive) */
   dynamics?: ReactionDynamicsOptions;
 }
@@ -216,61 +185,23 @@ function butlerVolmerSlope(i0: number, eta: number, aa: number, ac: number, f: n
  * ```
  */
 export function simulateParticleNetwork(options: ParticleNetworkOptions): ParticleNetworkResult {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(
-      `options must be an object { protocol, … }; received ${describeValue(options)}`,
-    );
-  }
-  const protocol = validateProtocol(options.protocol);
+  const {
+    protocol,
+    radius,
+    cMax,
+    x0,
+    diffusivity,
+    ocv,
+    kin,
+    temperature,
+    range,
+    shells,
+    gridKind,
+    maxStep,
+  } = resolveParticleOptions(options, { shells: 4, maxShells: 10000 });
   const positive = { min: 0, exclusiveMin: true };
-  const radius = assertFiniteNumber('options.radius', options.radius ?? 5e-6, {
-    ...positive,
-    unit: 'm',
-  });
-  const cMax = assertFiniteNumber('options.maxConcentration', options.maxConcentration ?? 50000, {
-    ...positive,
-    unit: 'mol m⁻³',
-  });
-  const x0 = assertFiniteNumber('options.initialLithium', options.initialLithium ?? 0.99, {
-    min: 0,
-    max: 1,
-    exclusiveMin: true,
-    exclusiveMax: true,
-  });
-  const diffusivity = options.diffusivity ?? illustrativeNmcDiffusivity;
-  assertLaw('options.diffusivity', diffusivity);
   const conductivity = options.conductivity ?? illustrativeNmcConductivity;
   assertLaw('options.conductivity', conductivity);
-  const ocv = options.ocv ?? illustrativeNmcOcv;
-  assertLaw('options.ocv', ocv);
-  const kin = resolveKinetics(options.kinetics);
-  const temperature = assertFiniteNumber('options.temperature', options.temperature ?? 298.15, {
-    ...positive,
-    unit: 'K',
-  });
-  const range = assertFiniteNumber(
-    'options.nominalLithiumRange',
-    options.nominalLithiumRange ?? 0.6,
-    {
-      ...positive,
-      max: 1,
-    },
-  );
-  const shells = assertFiniteNumber('options.shells', options.shells ?? 4, {
-    min: 1,
-    max: 10000,
-    integer: true,
-  });
-  const gridKind = options.grid ?? 'equal-volume';
-  if (gridKind !== 'equal-volume' && gridKind !== 'equal-width') {
-    throw new TypeError(
-      `options.grid must be 'equal-volume' or 'equal-width'; received ${describeValue(gridKind)}`,
-    );
-  }
-  const maxStep = assertFiniteNumber('options.maxTimeStep', options.maxTimeStep ?? 60, {
-    ...positive,
-    unit: 's',
-  });
   const dynamicsOptions = options.dynamics ?? { minChange: 0.05 };
   if (typeof dynamicsOptions !== 'object' || dynamicsOptions === null) {
     throw new TypeError(
