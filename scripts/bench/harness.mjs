@@ -5,9 +5,18 @@
 // checks that both computed the same result, and prints the median times and their ratio.
 // Absolute times on a shared machine are noisy; the ratio is the number to read.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -103,9 +112,12 @@ export function assertAgree(name, jsValue, pyValue, relativeTolerance) {
 
 /**
  * Runs the workloads and prints one line each: JS median, Python median, and the speed ratio
- * (Python time / JS time: above 1 means the JavaScript is faster).
+ * (Python time / JS time: above 1 means the JavaScript is faster). Also writes the results as JSON
+ * for the docs site's Benchmarks page (see writeResults below).
  */
 export function runComparison(title, workloads, peerModules = ['numpy']) {
+  const caller = callerFile();
+  const records = [];
   const versions = peerVersions(peerModules);
   console.log(`\n## ${title}`);
   console.log(
@@ -127,9 +139,112 @@ export function runComparison(title, workloads, peerModules = ['numpy']) {
     );
     const ratio = py.seconds / js.seconds;
     rows.push({ name: workload.name, jsSeconds: js.seconds, pySeconds: py.seconds, ratio });
+    records.push({
+      name: workload.name,
+      jsSeconds: js.seconds,
+      pySeconds: py.seconds,
+      ratio,
+      jsRuns: js.runs,
+      pyRuns: py.runs,
+      agreement: {
+        tolerance: workload.tolerance ?? 1e-12,
+        maxRelativeDifference: maxRelativeDifference(
+          workload.jsResult ? workload.jsResult(js.result) : js.result,
+          py.result,
+        ),
+        values: py.result.length,
+      },
+    });
     console.log(
       `| ${workload.name} | ${(js.seconds * 1e3).toFixed(2)} | ${(py.seconds * 1e3).toFixed(2)} | ${ratio.toFixed(2)} |`,
     );
   }
+  writeResults(title, records, versions, caller);
   return rows;
+}
+
+/**
+ * For benches that time their workloads themselves (not through runComparison): writes their
+ * results for the docs site exactly as runComparison does. Each workload is
+ * `{ name, jsSeconds, pySeconds, ratio, jsRuns?, pyRuns?, agreement?: { tolerance,
+ * maxRelativeDifference, values } }`.
+ */
+export function recordResults(title, workloads, peerModules = ['numpy']) {
+  writeResults(title, workloads, peerVersions(peerModules), callerFile());
+}
+
+/** Largest |js − py| / max(|js|, |py|) over the compared values (0 when they are identical). */
+export function maxRelativeDifference(jsValue, pyValue) {
+  const js =
+    Array.isArray(jsValue) || ArrayBuffer.isView(jsValue) ? Array.from(jsValue) : [jsValue];
+  const py = Array.isArray(pyValue) ? pyValue : [pyValue];
+  let worst = 0;
+  for (let i = 0; i < Math.min(js.length, py.length); i++) {
+    const scale = Math.max(Math.abs(js[i]), Math.abs(py[i]));
+    if (scale > 0) worst = Math.max(worst, Math.abs(js[i] - py[i]) / scale);
+  }
+  return worst;
+}
+
+/** The file that called runComparison (a package's bench/<topic>.mjs), from the call stack. */
+function callerFile() {
+  const here = fileURLToPath(import.meta.url);
+  for (const line of (new Error().stack ?? '').split('\n').slice(1)) {
+    const match = line.match(/(file:\/\/[^\s)]+?):\d+:\d+\)?$/);
+    if (!match) continue;
+    const file = fileURLToPath(match[1]);
+    if (file !== here) return file;
+  }
+  return process.argv[1] ?? '';
+}
+
+/**
+ * Writes the results of one runComparison to apps/docs/benchmarks/results/<package>.json (the
+ * package named in the cwd's package.json, scope removed), merged by title so that the bench files
+ * of a package accumulate in one file. The docs site's Benchmarks page renders these files.
+ */
+function writeResults(title, workloads, versions, caller) {
+  const packageFile = join(process.cwd(), 'package.json');
+  if (!existsSync(packageFile)) {
+    console.warn(`(no package.json in ${process.cwd()}: results not written for the docs site)`);
+    return;
+  }
+  const packageName = JSON.parse(readFileSync(packageFile, 'utf8')).name ?? basename(process.cwd());
+  const directory = fileURLToPath(new URL('../../apps/docs/benchmarks/results/', import.meta.url));
+  const file = join(directory, `${packageName.replace(/^@[^/]+\//, '')}.json`);
+  const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+  const packageDir = relative(repoRoot, process.cwd()) || '.';
+  const benchFile = caller ? relative(process.cwd(), caller) : '';
+  const { python, ...modules } = versions;
+  const entry = {
+    title,
+    file: benchFile,
+    command: `cd ${packageDir} && pnpm build && node ${benchFile}`,
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      platform: `${process.platform} ${process.arch}`,
+      node: process.version,
+      python: python ?? 'unknown',
+      peers: modules,
+    },
+    workloads,
+  };
+  let existing = { package: packageName, comparisons: [] };
+  if (existsSync(file)) {
+    try {
+      existing = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      console.warn(`(could not parse ${file}: rewriting it)`);
+    }
+  }
+  const comparisons = (existing.comparisons ?? []).filter((c) => c.title !== title);
+  comparisons.push(entry);
+  comparisons.sort((a, b) => (a.file + a.title).localeCompare(b.file + b.title));
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify({ package: packageName, comparisons }, null, 2)}\n`);
+  renameSync(temporary, file);
+  console.log(`(results written to ${relative(process.cwd(), file)})`);
 }

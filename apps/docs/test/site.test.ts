@@ -1,44 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview } from './preview-server';
 
-// Serves the built site with `vitepress preview` (what `pnpm start` runs) and reads its pages over
-// HTTP. Needs `docs:build` first; turbo orders that (see turbo.json, @intercalate/docs#test).
-const docsRoot = fileURLToPath(new URL('..', import.meta.url));
-const port = 4300 + Math.floor(Math.random() * 500);
-let server: ChildProcess | undefined;
+// Reads the built site's pages over HTTP from `vitepress preview` (see preview-server.ts).
+let server: Awaited<ReturnType<typeof startPreview>> | undefined;
 let baseUrl = '';
+let port = 0;
 
 beforeAll(async () => {
-  if (!existsSync(`${docsRoot}/.vitepress/dist/index.html`)) {
-    throw new Error('apps/docs/.vitepress/dist is missing: run `pnpm docs:build` first');
-  }
-  const vitepressBin = fileURLToPath(
-    new URL('../node_modules/vitepress/bin/vitepress.js', import.meta.url),
-  );
-  server = spawn(process.execPath, [vitepressBin, 'preview', '--port', String(port)], {
-    cwd: docsRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // The preview server prints the URL it serves on; wait for it (bounded by the hook timeout).
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/http:\/\/localhost:\d+\/?/);
-      if (match) resolve(match[0].replace(/\/$/, ''));
-    };
-    server?.stdout?.on('data', onData);
-    server?.stderr?.on('data', onData);
-    server?.on('exit', (code) =>
-      reject(new Error(`vitepress preview exited with ${code}:\n${output}`)),
-    );
-  });
+  server = await startPreview();
+  baseUrl = server.baseUrl;
+  port = server.port;
 }, 30_000);
 
 afterAll(() => {
-  server?.kill();
+  server?.stop();
 });
 
 async function page(path: string): Promise<string> {
@@ -61,6 +36,20 @@ describe('docs site', () => {
     const html = await page('/guide/getting-started');
     expect(html).toMatch(/<h1[^>]*>Getting started/);
     expect(html).toContain('href="/api/@intercalate/numerics/"');
+  });
+
+  it('serves the live pages, their example files and the benchmark tables', async () => {
+    const diffraction = await page('/guide/diffraction');
+    expect(diffraction).toContain('data-testid="diffraction-explorer"');
+    expect(diffraction).toContain('synthetic, not measured');
+    const nmr = await page('/guide/nmr');
+    expect(nmr).toContain('data-testid="nmr-explorer"');
+    expect(await page('/examples/nmc-synthetic.xye')).toContain('SYNTHETIC pattern (not measured)');
+    expect(await page('/examples/li7-synthetic.jdx')).toContain('##JCAMP-DX= 5.01');
+    // The benchmark tables are rendered at build time from benchmarks/results/*.json.
+    const benchmarks = await page('/guide/benchmarks');
+    expect(benchmarks).toContain('data-testid="bench-nmr"');
+    expect(benchmarks).toMatch(/data-testid="bench-row"/);
   });
 
   it('has a generated API page for every package, with the TSDoc formulas', async () => {
