@@ -20,10 +20,16 @@
 // lmfit time for 1,000 is the 100-pattern time × 10, stated as such). Set BENCH_PATTERNS and
 // BENCH_LMFIT_PATTERNS to change the counts. Agreement: every fitted parameter of every pattern
 // fitted by both must agree within 1 % of lmfit's standard error.
+//
+// A third JS row runs fitPatternSeriesParallel (@intercalate/crystallography/parallel) with one
+// worker thread per core (BENCH_WORKERS to change): the series is cut into that many contiguous
+// chunks, each warm-started within itself; its time includes starting the workers and moving the
+// data. It can only be as fast as the cores that are free: expect at most ~2× on 2 cores.
 import { cpus } from 'node:os';
 import { createRng, pseudoVoigt } from '@intercalate/numerics';
 import { peerVersions, timePython } from '../../../scripts/bench/harness.mjs';
 import { fitPatternSeries } from '../dist/index.js';
+import { fitPatternSeriesParallel } from '../dist/parallel.js';
 
 const total = Number(process.env.BENCH_PATTERNS ?? 1000);
 const lmfitCount = Math.min(total, Number(process.env.BENCH_LMFIT_PATTERNS ?? 100));
@@ -118,16 +124,20 @@ const subset = patterns.slice(0, lmfitCount);
 // Two JS settings: the default tolerance (1e-10, as levenbergMarquardt) and 1e-8 (MINPACK's
 // default xtol; numerics' χ² test is then 1e-16, far stricter than lmfit's ftol), which saves
 // about 1.5 of ~5 iterations per pattern and still converges to ≪ 1 % of the standard errors.
+const workers = Number(process.env.BENCH_WORKERS ?? cpus().length);
+const sequential = (series, m) => fitPatternSeries(series, m);
+const parallel = (series, m) => fitPatternSeriesParallel(series, m, { workers });
 const settings = [
-  { label: 'tolerance 1e-10 (default)', model },
-  { label: 'tolerance 1e-8', model: { ...model, tolerance: 1e-8 } },
+  { label: 'tolerance 1e-10 (default)', model, run: sequential },
+  { label: 'tolerance 1e-8', model: { ...model, tolerance: 1e-8 }, run: sequential },
+  { label: `tolerance 1e-10 (default), ${workers} workers`, model, run: parallel },
 ];
 for (const setting of settings) {
-  setting.subset = await timeAsync(() => fitPatternSeries(subset, setting.model), 3);
+  setting.subset = await timeAsync(() => setting.run(subset, setting.model), 3);
   setting.all =
     total === lmfitCount
       ? setting.subset
-      : await timeAsync(() => fitPatternSeries(patterns, setting.model), 1);
+      : await timeAsync(() => setting.run(patterns, setting.model), 1);
 }
 
 const Y = new Float64Array(lmfitCount * n);
@@ -193,6 +203,18 @@ for (const setting of settings) {
   setting.agreement = { worstSigma, worstRelative, worstStderr };
 }
 
+// The worker run against the sequential one over the whole series (they differ only through the
+// cold start of each chunk, so within the fit tolerance).
+const seqAll = flatten(settings[0].all.result);
+const parAll = flatten(settings[2].all.result);
+let workersVsSequential = 0;
+for (let i = 0; i < seqAll.values.length; i++) {
+  workersVsSequential = Math.max(
+    workersVsSequential,
+    Math.abs(parAll.values[i] - seqAll.values[i]) / seqAll.errors[i],
+  );
+}
+
 const versions = peerVersions(['numpy', 'scipy', 'lmfit']);
 console.log(
   `\n## @intercalate/crystallography: fitPatternSeries, ${total} operando patterns × 4,000 points, 7 pseudo-Voigt peaks + line`,
@@ -230,3 +252,6 @@ for (const setting of settings) {
     `JS ${setting.label}: ${((setting.all.seconds / total) * 1e3).toFixed(2)} ms per pattern, ${setting.all.result.failed} of ${total} failed; vs lmfit over ${lmfitCount} patterns (${half} parameters): largest difference ${worstSigma.toExponential(1)} standard errors (${worstRelative.toExponential(1)} relative), standard errors agree to ${worstStderr.toExponential(1)} relative.`,
   );
 }
+console.log(
+  `JS ${workers} workers vs JS sequential over ${total} patterns: largest difference ${workersVsSequential.toExponential(1)} standard errors.`,
+);

@@ -112,17 +112,18 @@ const YIELD_INTERVAL_MS = 10;
  * from the last successful fit (or from the model when none succeeded yet).
  *
  * The work runs on the calling thread, yielding to the event loop about every 10 ms so that
- * progress can be drawn and an `AbortSignal` can stop it between patterns. There is no `workers`
- * option (passing one is an error, not silently ignored): each pattern starts from the previous
- * fit, so one series is sequential; to use several cores, run independent series (e.g. separate
- * cycles or electrodes) in your own worker threads.
+ * progress can be drawn and an `AbortSignal` can stop it between patterns; it works the same in
+ * Node and in a browser. There is no `workers` option here (passing one is an error, not silently
+ * ignored): in Node, `fitPatternSeriesParallel` from `@intercalate/crystallography/parallel`
+ * splits a series into contiguous chunks fitted in worker threads.
  *
  * **Speed.** A fit of a 4,000-point pattern with 7 pseudo-Voigt peaks and a line (30 parameters)
  * takes ~5 Levenberg–Marquardt steps from a warm start, about 7–12 ms in Node 20 (bench/
  * fit-pattern-series.mjs: 13–20× faster than lmfit doing the same fits). For long series,
  * `tolerance: 1e-8` in the model (MINPACK's default `xtol`) saves about a third of the steps
  * (22–27× lmfit) and still converges to within 10⁻⁴ of the standard errors. Every entry keeps
- * its x values, fitted curve and residuals (3 × 8 bytes per point).
+ * its x values, fitted curve and residuals (3 × 8 bytes per point). To use several cores in Node,
+ * see `fitPatternSeriesParallel` (`@intercalate/crystallography/parallel`).
  *
  * @param patterns - The series: an array, an iterable or an async iterable (e.g. files read one by
  *   one) of {@link PatternData}.
@@ -131,7 +132,7 @@ const YIELD_INTERVAL_MS = 10;
  * @returns A promise of the per-pattern results; see {@link PatternSeriesResult}. It resolves
  *   (with `aborted: true` and the entries done) when the signal aborts.
  * @throws TypeError (as a rejection) if `patterns` is not iterable, the model or an option has the
- *   wrong type, or a `workers` option is passed (see above).
+ *   wrong type, or a `workers` option is passed (see above: use `fitPatternSeriesParallel`).
  * @throws RangeError (as a rejection) if the model is invalid as {@link fitPeaks} options and
  *   starting peaks.
  *
@@ -168,13 +169,7 @@ export async function fitPatternSeries(
       `patterns must be an array, iterable or async iterable of { x, y, sigma? }; received ${describeValue(patterns)}`,
     );
   }
-  if (typeof model !== 'object' || model === null) {
-    throw new TypeError(
-      `model must be an object { peaks, profile?, background?, … }; received ${describeValue(model)}`,
-    );
-  }
-  const { peaks: modelPeaks, ...fitOptions } = model;
-  checkPeakModel(modelPeaks, fitOptions, 'model.peaks');
+  const fitter = createSeriesFitter(model);
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(
       `options must be an object { onProgress?, signal? }; received ${describeValue(options)}`,
@@ -182,7 +177,7 @@ export async function fitPatternSeries(
   }
   if ((options as { workers?: unknown }).workers !== undefined) {
     throw new TypeError(
-      `options.workers is not an option of fitPatternSeries: a warm-started series runs on the calling thread (run independent series in your own workers); received workers ${describeValue((options as { workers?: unknown }).workers)}`,
+      `options.workers is not an option of fitPatternSeries, which runs on the calling thread: use fitPatternSeriesParallel from '@intercalate/crystallography/parallel' (Node) for worker threads; received workers ${describeValue((options as { workers?: unknown }).workers)}`,
     );
   }
   const { onProgress } = options;
@@ -197,8 +192,6 @@ export async function fitPatternSeries(
   const entries: PatternFitEntry[] = [];
   let fitted = 0;
   let aborted = false;
-  let startPeaks: readonly InitialPeak[] = modelPeaks;
-  let startBackground: ArrayLike<number> | undefined = model.initialBackground;
   let lastYield = now();
   let index = 0;
   for await (const pattern of patterns) {
@@ -206,35 +199,8 @@ export async function fitPatternSeries(
       aborted = true;
       break;
     }
-    let entry: PatternFitEntry;
-    try {
-      const fit = fitOne(pattern, index, startPeaks, startBackground, fitOptions);
-      const problem = !fit.converged
-        ? `the fit did not converge within ${fit.iterations} steps`
-        : !Number.isFinite(fit.reducedChiSquare) || fit.covariance.some((v) => Number.isNaN(v))
-          ? 'the covariance is singular: a parameter is not determined by the data (a vanished peak?)'
-          : undefined;
-      if (problem === undefined) {
-        entry = { ok: true, index, fit };
-        fitted++;
-        startPeaks = fit.peaks.map((peak, k) => {
-          const start: InitialPeak = { center: peak.center, fwhm: peak.fwhm, area: peak.area };
-          if (peak.eta !== undefined) start.eta = peak.eta;
-          const own = modelPeaks[k]?.fixed;
-          if (own !== undefined) start.fixed = own;
-          return start;
-        });
-        startBackground = fit.background;
-      } else {
-        entry = { ok: false, index, error: new Error(`patterns[${index}]: ${problem}`), fit };
-      }
-    } catch (error) {
-      entry = {
-        ok: false,
-        index,
-        error: error instanceof Error ? error : new Error(String(error)),
-      };
-    }
+    const entry = fitter.fit(pattern, index);
+    if (entry.ok) fitted++;
     entries.push(entry);
     index++;
     onProgress?.(index, total);
@@ -244,6 +210,66 @@ export async function fitPatternSeries(
     }
   }
   return { entries, fitted, failed: entries.length - fitted, aborted };
+}
+
+/**
+ * The warm-started fitting of one series, pattern by pattern, shared by {@link fitPatternSeries}
+ * and the worker threads of `fitPatternSeriesParallel`.
+ * @internal
+ */
+export interface SeriesFitter {
+  /**
+   * Fits one pattern from the last successful fit (or the model), never throwing: a failure is
+   * returned as a {@link PatternFitFailure}. A success becomes the start of the next pattern.
+   */
+  fit(pattern: unknown, index: number): PatternFitEntry;
+}
+
+/**
+ * Validates the model and returns a {@link SeriesFitter} that starts from it.
+ * @throws TypeError or RangeError as {@link fitPatternSeries} does for a bad model.
+ * @internal
+ */
+export function createSeriesFitter(model: PatternSeriesModel): SeriesFitter {
+  if (typeof model !== 'object' || model === null) {
+    throw new TypeError(
+      `model must be an object { peaks, profile?, background?, … }; received ${describeValue(model)}`,
+    );
+  }
+  const { peaks: modelPeaks, ...fitOptions } = model;
+  checkPeakModel(modelPeaks, fitOptions, 'model.peaks');
+  let startPeaks: readonly InitialPeak[] = modelPeaks;
+  let startBackground: ArrayLike<number> | undefined = model.initialBackground;
+  return {
+    fit(pattern: unknown, index: number): PatternFitEntry {
+      try {
+        const fit = fitOne(pattern, index, startPeaks, startBackground, fitOptions);
+        const problem = !fit.converged
+          ? `the fit did not converge within ${fit.iterations} steps`
+          : !Number.isFinite(fit.reducedChiSquare) || fit.covariance.some((v) => Number.isNaN(v))
+            ? 'the covariance is singular: a parameter is not determined by the data (a vanished peak?)'
+            : undefined;
+        if (problem !== undefined) {
+          return { ok: false, index, error: new Error(`patterns[${index}]: ${problem}`), fit };
+        }
+        startPeaks = fit.peaks.map((peak, k) => {
+          const start: InitialPeak = { center: peak.center, fwhm: peak.fwhm, area: peak.area };
+          if (peak.eta !== undefined) start.eta = peak.eta;
+          const own = modelPeaks[k]?.fixed;
+          if (own !== undefined) start.fixed = own;
+          return start;
+        });
+        startBackground = fit.background.slice(); // a copy: the entry's arrays may be transferred
+        return { ok: true, index, fit };
+      } catch (error) {
+        return {
+          ok: false,
+          index,
+          error: error instanceof Error ? error : new Error(String(error)),
+        };
+      }
+    },
+  };
 }
 
 function fitOne(

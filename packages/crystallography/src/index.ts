@@ -1,8 +1,10 @@
 /**
  * Lattices, reflections, Bragg/q/energy conversions, peak profiles and peak and lattice fitting for
- * operando X-ray diffraction of layered oxides.
+ * operando X-ray diffraction of layered oxides. Worker-thread fitting of series, for Node, is in
+ * the `@intercalate/crystallography/parallel` entry point.
  *
  * @packageDocumentation
+ * @mergeModuleWith <project>
  */
 export {
   convertTwoTheta,

@@ -214,6 +214,31 @@ const MAX_DAMPING = 1e100;
  * (relative, Euclidean norm) since it was last used; otherwise the previous values are kept.
  */
 const GRAM_REUSE = 1e-2;
+/** Largest n·m whose Jacobian buffers are kept for the next fit (8 MB per buffer). */
+const MAX_SPARE_SIZE = 1 << 20;
+
+/** The two n·m Jacobian buffers of a fit. */
+interface Workspace {
+  jac: Float64Array;
+  gramJac: Float64Array;
+}
+
+/**
+ * The Jacobian buffers of the last fit that finished, reused by the next fit of the same size (a
+ * series of fits of one model then allocates them once). A fit takes them (leaving none, so a fit
+ * nested inside a model callback allocates its own) and hands them back when it returns; a fit
+ * that throws simply drops them. Their contents are never read before being written.
+ */
+let spare: Workspace | undefined;
+
+function takeWorkspace(size: number): Workspace {
+  const workspace = spare;
+  if (workspace !== undefined && workspace.jac.length === size) {
+    spare = undefined;
+    return workspace;
+  }
+  return { jac: new Float64Array(size), gramJac: new Float64Array(size) };
+}
 
 interface Problem {
   model: LevenbergMarquardtModel;
@@ -258,7 +283,9 @@ interface Problem {
  * have). The gradient JᵀW·(y − f) always uses the current Jacobian, so this changes the path, not
  * the converged point. Before a rejected step is retried, and for the covariance at the final
  * parameters, JᵀWJ is brought exactly up to date. Work buffers (2·n·m numbers for the Jacobian and
- * its copy, a few arrays of length n) are allocated once per call.
+ * its copy, a few arrays of length n) are allocated once per call; the two n·m buffers are kept
+ * after the call returns (when n·m ≤ 2²⁰, at most 16 MB) and reused by the next call of the same
+ * size, so a series of fits of one model (an operando series) does not allocate them again.
  *
  * **Bounds** are honoured exactly, by projection rather than lmfit's MINUIT-style sin/√ change of
  * variables: before each step, a parameter sitting on a bound that the gradient of χ² pushes
@@ -314,8 +341,9 @@ export function levenbergMarquardt(options: LevenbergMarquardtOptions): Levenber
   let trialPredictions = new Float64Array(n);
   let residuals = new Float64Array(n); // wᵢ·(yᵢ − fᵢ)
   let trialResiduals = new Float64Array(n);
-  const jac = new Float64Array(n * m); // weighted: wᵢ·∂fᵢ/∂pⱼ, column-major
-  const gramJac = new Float64Array(n * m); // the weighted Jacobian `gram` was formed from
+  const workspace = takeWorkspace(n * m);
+  const jac = workspace.jac; // weighted: wᵢ·∂fᵢ/∂pⱼ, column-major
+  const gramJac = workspace.gramJac; // the weighted Jacobian `gram` was formed from
   const gramNorms = new Float64Array(m); // its squared column norms
   const changes = new Float64Array(m); // relative squared move of each column from gramJac's
   const selected = new Int32Array(m);
@@ -536,6 +564,7 @@ export function levenbergMarquardt(options: LevenbergMarquardtOptions): Levenber
     covariance.fill(Number.NaN);
     standardErrors.fill(Number.NaN);
   }
+  if (n * m <= MAX_SPARE_SIZE) spare = workspace;
 
   return {
     params: Float64Array.from(params),

@@ -518,6 +518,40 @@ describe('levenbergMarquardt: laws and closed forms', () => {
     expect(fit.chiSquare).toBe(0);
     expect(fit.standardErrors[0]).toBe(0);
   });
+
+  it('gives the same fit whatever ran before it: reused buffers, fits nested in a model', () => {
+    // Exponential decay y = A·exp(−x/τ) (the same model, hence the same buffer size, every time).
+    const decay: LevenbergMarquardtModel = (p, t, out) => {
+      for (let i = 0; i < t.length; i++) {
+        out[i] = (p[0] as number) * Math.exp(-(t[i] as number) / (p[1] as number));
+      }
+    };
+    const x = Float64Array.from({ length: 40 }, (_, i) => i * 0.25);
+    const fitOf = (a: number, tau: number) =>
+      levenbergMarquardt({
+        model: decay,
+        x,
+        y: x.map((t, i) => a * Math.exp(-t / tau) + 0.01 * Math.sin(7 * i)),
+        initial: [1, 1],
+      });
+    const first = fitOf(5, 2.5);
+    const other = fitOf(-3, 0.7); // same size: runs in the buffers `first` used
+    expect(fitOf(5, 2.5)).toEqual(first);
+    expect(other.params[1]).toBeCloseTo(0.7, 2);
+    // A model that runs another fit of the same size inside each evaluation.
+    let inner: ReturnType<typeof fitOf> | undefined;
+    const nested = levenbergMarquardt({
+      model: (p, t, out) => {
+        inner = fitOf(-3, 0.7);
+        decay(p, t, out);
+      },
+      x,
+      y: x.map((t, i) => 5 * Math.exp(-t / 2.5) + 0.01 * Math.sin(7 * i)),
+      initial: [1, 1],
+    });
+    expect(nested).toEqual(first);
+    expect(inner).toEqual(other);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
