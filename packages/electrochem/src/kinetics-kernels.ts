@@ -5,15 +5,30 @@
  *
  * @module
  */
+import { fastExp, fastExpm1 } from '@intercalate/numerics';
 import { FARADAY } from './constants.js';
 
 /** Iteration cap of the safeguarded Newton solve in {@link scaledOverpotential}. */
 const MAX_ITERATIONS = 100;
 
 /**
+ * 2·sinh(y) from one exponential: with E = eʸ − 1 (y ≥ 0), 2·sinh y = E + E/(E + 1), a sum of two
+ * non-negative terms (no cancellation near 0, a few ulp at most); odd in y; ±Infinity once eʸ
+ * overflows (|y| > 709.78).
+ */
+function twoSinh(y: number): number {
+  const e = fastExpm1(Math.abs(y));
+  const v = e < Number.POSITIVE_INFINITY ? e + e / (e + 1) : e;
+  return y < 0 ? -v : v;
+}
+
+/**
  * Butler–Volmer current density i = i0·[exp(αa·f·η) − exp(−αc·f·η)], anodic (oxidation) current
- * positive, f = F/(RT). Evaluated as i0·[expm1(αa·f·η) − expm1(−αc·f·η)], which keeps full
- * relative accuracy as η → 0 (no cancellation between the two exponentials).
+ * positive, f = F/(RT). Evaluated as i0·[expm1(αa·f·η) − expm1(−αc·f·η)] (two terms of the same
+ * sign), or as i0·2·sinh(α·f·η) from one exponential when αa = αc = α; both keep full relative
+ * accuracy as η → 0 (no cancellation between the two exponentials). The exponentials are
+ * numerics' `fastExpm1` (inlined by V8, ≤ 0.6 ulp) rather than `Math.expm1` (a C++ call), which
+ * makes the vectorized kinetics several times faster.
  *
  * @param i0 - Exchange current density (A m⁻²), ≥ 0.
  * @param eta - Overpotential η (V).
@@ -30,7 +45,32 @@ export function butlerVolmerKernel(
   fOverRT: number,
 ): number {
   const x = fOverRT * eta;
-  return i0 * (Math.expm1(alphaA * x) - Math.expm1(-alphaC * x));
+  if (alphaA === alphaC) return i0 * twoSinh(alphaA * x);
+  return i0 * (fastExpm1(alphaA * x) - fastExpm1(-alphaC * x));
+}
+
+/**
+ * Slope of the Butler–Volmer current with respect to the overpotential,
+ * di/dη = i0·f·[αa·exp(αa·f·η) + αc·exp(−αc·f·η)] (A m⁻² V⁻¹), positive: the Newton derivative of
+ * the particle models' potential solves and the charge-transfer conductance (i0·f·(αa + αc) at
+ * η = 0).
+ *
+ * @param i0 - Exchange current density (A m⁻²), ≥ 0.
+ * @param eta - Overpotential η (V).
+ * @param alphaA - Anodic transfer coefficient αa in (0, 1).
+ * @param alphaC - Cathodic transfer coefficient αc in (0, 1).
+ * @param fOverRT - f = F/(RT) (V⁻¹).
+ * @returns di/dη (A m⁻² V⁻¹).
+ */
+export function butlerVolmerSlopeKernel(
+  i0: number,
+  eta: number,
+  alphaA: number,
+  alphaC: number,
+  fOverRT: number,
+): number {
+  const x = fOverRT * eta;
+  return i0 * fOverRT * (alphaA * fastExp(alphaA * x) + alphaC * fastExp(-alphaC * x));
 }
 
 /**
@@ -48,10 +88,10 @@ export function butlerVolmerKernel(
  */
 function scaledOverpotential(logR: number, a: number, b: number): number {
   // Linear regime (r < e⁻⁴⁰): x = r/(a + b)·(1 + O(r)); r may underflow, and so may x.
-  if (logR < -40) return Math.exp(logR) / (a + b);
+  if (logR < -40) return fastExp(logR) / (a + b);
   // asinh(r/2) without forming r when it is huge.
   const asinhHalfR =
-    logR > 40 ? logR + Math.log1p(Math.exp(-2 * logR)) : Math.asinh(0.5 * Math.exp(logR));
+    logR > 40 ? logR + Math.log1p(fastExp(-2 * logR)) : Math.asinh(0.5 * fastExp(logR));
   if (a === b) return asinhHalfR / a;
   const s = a + b;
   const lower = asinhHalfR / Math.max(a, b);
@@ -59,8 +99,8 @@ function scaledOverpotential(logR: number, a: number, b: number): number {
   let x = lower;
   for (let k = 0; k < MAX_ITERATIONS; k++) {
     const sx = s * x;
-    const h = a * x + Math.log(-Math.expm1(-sx)) - logR;
-    const slope = a + s / Math.expm1(sx);
+    const h = a * x + Math.log(-fastExpm1(-sx)) - logR;
+    const slope = a + s / fastExpm1(sx);
     let next = x - h / slope;
     if (!(next >= lower)) next = lower;
     if (next > upper) next = upper;

@@ -120,6 +120,20 @@ export function overpotentialArray(options: OverpotentialArrayOptions): Float64A
   const i0Option = options.exchangeCurrentDensity;
   if (typeof i0Option === 'number') {
     const i0 = positiveCurrentDensity('options.exchangeCurrentDensity', i0Option);
+    if (alphaA === alphaC) {
+      // Symmetric closed form, the kernel's fast branch in one flat loop (same arithmetic, so the
+      // same bits as overpotential()); the kernel handles i = 0 and unrepresentable ratios.
+      const denominator = alphaA * f;
+      for (let k = 0; k < n; k++) {
+        const i = current[k] as number;
+        const r = Math.abs(i / i0);
+        out[k] =
+          r >= 1e-300 && r <= Number.MAX_VALUE
+            ? Math.asinh(0.5 * (i / i0)) / denominator
+            : overpotentialKernel(i, i0, alphaA, alphaC, f);
+      }
+      return out;
+    }
     for (let k = 0; k < n; k++) {
       out[k] = overpotentialKernel(current[k] as number, i0, alphaA, alphaC, f);
     }

@@ -16,7 +16,11 @@ import {
   Series,
   type StepEndReason,
 } from './cycling-protocol.js';
-import { butlerVolmerKernel, exchangeCurrentDensityKernel } from './kinetics-kernels.js';
+import {
+  butlerVolmerKernel,
+  butlerVolmerSlopeKernel,
+  exchangeCurrentDensityKernel,
+} from './kinetics-kernels.js';
 import { type ParticleOptions, resolveParticleOptions } from './particle-options.js';
 import {
   diffusionStep,
@@ -108,12 +112,6 @@ export interface ParticleNetworkResult {
   steps: CyclingStepSummary[];
   /** The half-cycles with their synchronicity analysis. */
   halfCycles: NetworkHalfCycle[];
-}
-
-/** d i/d η of the Butler–Volmer expression of `butlerVolmerKernel`: i0·f·(αa e^{αa f η} + αc e^{−αc f η}). */
-function butlerVolmerSlope(i0: number, eta: number, aa: number, ac: number, f: number): number {
-  const x = f * eta;
-  return i0 * f * (aa * Math.exp(aa * x) + ac * Math.exp(-ac * x));
 }
 
 /**
@@ -397,7 +395,7 @@ export function simulateParticleNetwork(options: ParticleNetworkOptions): Partic
       let dbv = 0;
       for (let iteration = 0; iteration < 100; iteration++) {
         bv = butlerVolmerKernel(j0, e, aa, ac, fOverRT);
-        dbv = butlerVolmerSlope(j0, e, aa, ac, fOverRT);
+        dbv = butlerVolmerSlopeKernel(j0, e, aa, ac, fOverRT);
         const g = e + s * bv - a;
         if (g > 0) hi = e;
         else if (g < 0) lo = e;
@@ -414,7 +412,7 @@ export function simulateParticleNetwork(options: ParticleNetworkOptions): Partic
         e = next;
         if (hi - lo <= 1e-16 + 1e-14 * Math.abs(e)) {
           bv = butlerVolmerKernel(j0, e, aa, ac, fOverRT);
-          dbv = butlerVolmerSlope(j0, e, aa, ac, fOverRT);
+          dbv = butlerVolmerSlopeKernel(j0, e, aa, ac, fOverRT);
           break;
         }
       }
@@ -488,7 +486,7 @@ export function simulateParticleNetwork(options: ParticleNetworkOptions): Partic
         const e = eta[k]!;
         const s = sEff[k]!;
         const bv = butlerVolmerKernel(j0, e, aa, ac, fOverRT);
-        const dbv = butlerVolmerSlope(j0, e, aa, ac, fOverRT);
+        const dbv = butlerVolmerSlopeKernel(j0, e, aa, ac, fOverRT);
         const r = e + s * bv - (potential - uLin[k]!);
         const inverse = 1 / (1 + s * dbv);
         const w = dbv * inverse;

@@ -5,6 +5,7 @@
  */
 export { type AbortSignalLike, assertAbortSignal } from './abort-signal.js';
 export { type BrentOptions, brent, type RootResult } from './brent.js';
+export { fastExp, fastExpm1 } from './elementary-functions.js';
 export { createFft, type InPlaceFft } from './fft.js';
 export { gaussLegendre, type QuadratureRule } from './gauss-legendre.js';
 export { type GradientOptions, gradient } from './gradient.js';
