@@ -12,6 +12,15 @@ export type PixelArray = Uint8Array | Uint16Array | Float32Array | Float64Array;
  * sample of channel `ch` at (z, y, x) is `data[((z * height + y) * width + x) * channels + ch]`.
  * `spacing` is the physical size of a pixel/voxel along each axis of `shape`, in the same order (in
  * whatever unit the user works in, e.g. nm or µm); absent means 1 per axis.
+ *
+ * @example
+ * ```ts
+ * import { createImage, type Image } from '@intercalate/imaging';
+ * // a 2 × 3 RGB frame: the green sample of row 1, column 2 is data[(1 * 3 + 2) * 3 + 1]
+ * const frame: Image<Uint8Array> = createImage(new Uint8Array(18), [2, 3], { channels: 3 });
+ * // a TXM volume of 64 slices of 128 × 128 voxels of 30 nm
+ * const volume = createImage(new Float32Array(64 * 128 * 128), [64, 128, 128], { spacing: [30, 30, 30] });
+ * ```
  */
 export interface Image<T extends PixelArray = PixelArray> {
   /** Samples, row-major with channels last; length = product(shape) × channels. */
@@ -34,7 +43,21 @@ export interface CreateImageOptions {
 
 const PIXEL_ARRAY_NAMES = 'Uint8Array, Uint16Array, Float32Array or Float64Array';
 
-/** True when `value` is one of the typed arrays an {@link Image} can hold. */
+/**
+ * True when `value` is one of the typed arrays an {@link Image} can hold (Uint8Array — including a
+ * Node Buffer —, Uint16Array, Float32Array, Float64Array).
+ *
+ * @param value - Any value.
+ * @returns Whether `value` can be an image's `data`.
+ *
+ * @example
+ * ```ts
+ * import { isPixelArray } from '@intercalate/imaging';
+ * isPixelArray(new Uint16Array(4)); // true
+ * isPixelArray(new Int16Array(4)); // false: convert signed data to Float32Array or Float64Array
+ * isPixelArray([1, 2, 3]); // false
+ * ```
+ */
 export function isPixelArray(value: unknown): value is PixelArray {
   return (
     value instanceof Uint8Array ||

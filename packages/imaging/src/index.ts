@@ -4,7 +4,28 @@
  *
  * @packageDocumentation
  */
+
+export {
+  type ReactionDynamicsOptions,
+  type ReactionDynamicsResult,
+  type ReactionDynamicsTrace,
+  reactionDynamics,
+} from '@intercalate/numerics';
+export {
+  type ArealFractions,
+  type ArealFractionsOptions,
+  arealFractions,
+} from './areal-fractions.js';
 export { type CircleMaskOptions, circleMask } from './circle-mask.js';
+export { differenceMap } from './difference-map.js';
+export { type EdgeEnergyOptions, edgeEnergy } from './edge-energy.js';
+export {
+  type AssociationFractions,
+  type ElementalAssociation,
+  type ElementalAssociationOptions,
+  elementalAssociation,
+  OUTSIDE_MASK,
+} from './elemental-association.js';
 export {
   assertImage,
   type CreateImageOptions,
@@ -13,3 +34,19 @@ export {
   isPixelArray,
   type PixelArray,
 } from './image.js';
+export { type IntensityOptions, intensity } from './intensity.js';
+export { type LabelImage, type LabelOptions, label } from './label.js';
+export { type OtsuOptions, otsuThreshold } from './otsu.js';
+export { readPng, writePng } from './png.js';
+export { type PolygonMaskOptions, polygonMask } from './polygon-mask.js';
+export type { ProgressOptions } from './progress.js';
+export { type RegionProps, type RegionPropsOptions, regionProps } from './region-props.js';
+export { roiMean, roiTimeSeries } from './roi.js';
+export { type ReadTiffOptions, readTiff, writeTiff } from './tiff.js';
+export {
+  type AngleHistogram,
+  type ValenceGradient,
+  type ValenceGradientOptions,
+  valenceGradient,
+} from './valence-gradient.js';
+export { type WhiteLineOptions, whiteLineEnergy } from './white-line.js';
