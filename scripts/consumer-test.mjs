@@ -263,10 +263,10 @@ export const all = [v, d, e, f, p, m, moments, hkl];
     }),
   );
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  step('(c) TypeScript, moduleResolution NodeNext (.mts and .cts)', () =>
+  step('(d) TypeScript, moduleResolution NodeNext (.mts and .cts)', () =>
     run('node', [tsc, '-p', 'tsconfig.nodenext.json'], { cwd: app }),
   );
-  step('(c) TypeScript, moduleResolution Bundler', () =>
+  step('(d) TypeScript, moduleResolution Bundler', () =>
     run('node', [tsc, '-p', 'tsconfig.bundler.json'], { cwd: app }),
   );
   console.log(
