@@ -27,7 +27,7 @@
 // data. It can only be as fast as the cores that are free: expect at most ~2× on 2 cores.
 import { cpus } from 'node:os';
 import { createRng, pseudoVoigt } from '@intercalate/numerics';
-import { peerVersions, timePython } from '../../../scripts/bench/harness.mjs';
+import { peerVersions, recordResults, timePython } from '../../../scripts/bench/harness.mjs';
 import { fitPatternSeries } from '../dist/index.js';
 import { fitPatternSeriesParallel } from '../dist/parallel.js';
 
@@ -226,15 +226,27 @@ console.log(
 );
 console.log('| workload | JS (ms) | lmfit (ms) | lmfit / JS |');
 console.log('| --- | ---: | ---: | ---: |');
-const row = (name, jsSeconds, pySeconds) =>
+const recorded = [];
+const row = (name, jsSeconds, pySeconds, agreement) => {
   console.log(
     `| ${name} | ${(jsSeconds * 1e3).toFixed(0)} | ${(pySeconds * 1e3).toFixed(0)} | ${(pySeconds / jsSeconds).toFixed(1)} |`,
   );
+  recorded.push({
+    name,
+    jsSeconds,
+    pySeconds,
+    ratio: pySeconds / jsSeconds,
+    // Parameters compared with lmfit: relative difference of the values (the bench also requires
+    // them to agree within 0.01 standard errors, or it throws above).
+    agreement: { tolerance: 1e-4, maxRelativeDifference: agreement.worstRelative, values: half },
+  });
+};
 for (const setting of settings) {
   row(
     `${lmfitCount} patterns, both sides; JS ${setting.label}`,
     setting.subset.seconds,
     py.seconds,
+    setting.agreement,
   );
 }
 if (total !== lmfitCount) {
@@ -243,9 +255,15 @@ if (total !== lmfitCount) {
       `${total} patterns, JS ${setting.label} (lmfit: ${lmfitCount}-pattern time × ${(total / lmfitCount).toFixed(0)})`,
       setting.all.seconds,
       (py.seconds * total) / lmfitCount,
+      setting.agreement,
     );
   }
 }
+recordResults(
+  `@intercalate/crystallography: fitPatternSeries, ${total} operando patterns × 4,000 points, 7 pseudo-Voigt peaks + line, vs lmfit`,
+  recorded,
+  ['numpy', 'scipy', 'lmfit'],
+);
 for (const setting of settings) {
   const { worstSigma, worstRelative, worstStderr } = setting.agreement;
   console.log(
