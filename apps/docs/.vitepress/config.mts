@@ -14,8 +14,11 @@ const apiSidebar = JSON.parse(readFileSync(sidebarFile, 'utf8'));
 
 // The pages that compute live in the browser with the packages (one per package as it lands).
 const livePages = [
+  { text: 'Strain explorer', link: '/guide/strain' },
   { text: 'Diffraction', link: '/guide/diffraction' },
+  { text: 'Kinetics', link: '/guide/kinetics' },
   { text: 'NMR', link: '/guide/nmr' },
+  { text: 'Imaging', link: '/guide/imaging' },
 ];
 
 export default defineConfig({
