@@ -1,5 +1,4 @@
-import { assertFiniteNumber } from '@intercalate/numerics';
-import { erfc } from './erfc.js';
+import { assertFiniteNumber, erfc } from '@intercalate/numerics';
 import { assertOptions, fOverRTFrom, positiveCurrentDensity } from './kinetics-options.js';
 
 /** Options of {@link marcusHushChidsey}. */

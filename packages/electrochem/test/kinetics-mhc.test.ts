@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { erfc } from '../src/erfc.js';
 import { butlerVolmer, FARADAY, GAS_CONSTANT, marcusHushChidsey } from '../src/index.js';
-import erfcReference from './fixtures/erfc-reference.json' with { type: 'json' };
 import mhc from './fixtures/marcus-hush-chidsey.json' with { type: 'json' };
 
 const T = 298.15;
@@ -18,17 +16,6 @@ const normalized = (lambda: number, eta: number): number =>
     reorganizationEnergy: lambda / f,
     temperature: T,
   });
-
-describe('erfc (internal)', () => {
-  it('matches mpmath to 2e-15 relative from −6 to 27', () => {
-    for (const { x, erfc: expected } of erfcReference.values) {
-      expect(relative(erfc(x), expected)).toBeLessThan(2e-15);
-    }
-    expect(erfc(30)).toBe(0);
-    expect(erfc(-30)).toBe(2);
-    expect(erfc(Number.NaN)).toBeNaN();
-  });
-});
 
 describe('marcusHushChidsey (Zeng et al. 2014 closed form, normalized)', () => {
   it('reproduces the closed form evaluated with scipy.special.erfc', () => {

@@ -16,6 +16,13 @@ export {
   type ArealFractionsOptions,
   arealFractions,
 } from './areal-fractions.js';
+export {
+  type BootstrapConfidenceInterval,
+  type BootstrapMethod,
+  type BootstrapOptions,
+  type BootstrapStatistic,
+  bootstrapConfidenceInterval,
+} from './bootstrap-confidence-interval.js';
 export { type CircleMaskOptions, circleMask } from './circle-mask.js';
 export { differenceMap } from './difference-map.js';
 export { type EdgeEnergyOptions, edgeEnergy } from './edge-energy.js';
@@ -41,6 +48,11 @@ export { readPng, writePng } from './png.js';
 export { type PolygonMaskOptions, polygonMask } from './polygon-mask.js';
 export type { ProgressOptions } from './progress.js';
 export { type RegionProps, type RegionPropsOptions, regionProps } from './region-props.js';
+export {
+  type Representativeness,
+  type RepresentativenessOptions,
+  representativeness,
+} from './representativeness.js';
 export { roiMean, roiTimeSeries } from './roi.js';
 export { type ReadTiffOptions, readTiff, writeTiff } from './tiff.js';
 export {

@@ -99,7 +99,14 @@ describe('otsuThreshold laws', () => {
   it('float images: exact under scaling by a power of two (every step scales exactly)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 2, maxLength: 200 }),
+        // Normal doubles only: with subnormal values (|v| < 2⁻¹⁰²²) the bin arithmetic itself
+        // rounds, so scaling is no longer exact and the law does not hold.
+        fc.array(
+          fc
+            .double({ min: -100, max: 100, noNaN: true })
+            .filter((v) => v === 0 || Math.abs(v) >= 1e-290),
+          { minLength: 2, maxLength: 200 },
+        ),
         fc.integer({ min: -20, max: 20 }),
         (values, k) => {
           const t = otsuThreshold(Float64Array.from(values));

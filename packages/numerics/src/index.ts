@@ -6,6 +6,7 @@
 export { type AbortSignalLike, assertAbortSignal } from './abort-signal.js';
 export { type BrentOptions, brent, type RootResult } from './brent.js';
 export { fastExp, fastExpm1 } from './elementary-functions.js';
+export { erfc } from './erfc.js';
 export { createFft, type InPlaceFft } from './fft.js';
 export { gaussLegendre, type QuadratureRule } from './gauss-legendre.js';
 export { type GradientOptions, gradient } from './gradient.js';
@@ -41,6 +42,7 @@ export {
   minimizeBounded,
 } from './minimize-bounded.js';
 export { type NewtonOptions, newton } from './newton.js';
+export { normalCdf, normalQuantile } from './normal-distribution.js';
 export { pchip } from './pchip.js';
 export { quantile } from './quantile.js';
 export { createRng, type Rng } from './random.js';

@@ -89,6 +89,57 @@ export interface Rng {
    * ```
    */
   normalArray(lengthOrOut: number | Float64Array): Float64Array;
+  /**
+   * A uniformly distributed integer in [low, high), drawn exactly as numpy's legacy
+   * `RandomState.randint(low, high)` draws it (default dtype int64, and also int32/uint32): with
+   * r = high − low − 1 and m the smallest 2ᵏ − 1 ≥ r, take 32-bit outputs w until (w & m) ≤ r
+   * and return low + (w & m) (masked rejection sampling; on average fewer than two words). When
+   * high − low = 1 no word is drawn and `low` is returned, as in numpy.
+   *
+   * (numpy's int8/int16/bool dtypes split words into bytes and give other streams; numpy's newer
+   * `Generator.integers` uses Lemire's method and also differs.)
+   *
+   * @param low - The smallest value, an integer (safe integer range).
+   * @param high - One above the largest value, an integer with 1 ≤ high − low ≤ 2³².
+   * @returns An integer in [low, high).
+   * @throws TypeError if `low` or `high` is not a number.
+   * @throws RangeError if they are not integers or high − low is outside [1, 2³²].
+   *
+   * @example
+   * ```ts
+   * import { createRng } from '@intercalate/numerics';
+   * createRng(0).integer(0, 10); // 5, as np.random.RandomState(0).randint(0, 10)
+   * ```
+   */
+  integer(low: number, high: number): number;
+  /**
+   * Fills an array with successive {@link Rng.integer} values in [low, high), as
+   * `RandomState.randint(low, high, size=n)` does: the same words in the same order, so
+   * `integerArray(0, n, n·B)` read row by row equals `randint(0, n, (B, n))`. This is how
+   * `scipy.stats.bootstrap(…, random_state=seed)` draws its resample indices.
+   *
+   * @param low - The smallest value, an integer.
+   * @param high - One above the largest value, an integer with 1 ≤ high − low ≤ 2³².
+   * @param lengthOrOut - How many values to draw (a new `Float64Array` is allocated), or the
+   *   array to fill: a `Float64Array`, an `Int32Array` (the values must fit in int32) or a
+   *   `Uint32Array` (they must be in [0, 2³²)); every element is overwritten, nothing allocated.
+   * @returns The filled array.
+   * @throws TypeError if an argument has the wrong type.
+   * @throws RangeError if `low`/`high` are invalid as for {@link Rng.integer}, if the values do
+   *   not fit the given array's type, or if a length is not a non-negative integer.
+   *
+   * @example
+   * ```ts
+   * import { createRng } from '@intercalate/numerics';
+   * // np.random.RandomState(42).randint(0, 6, size=(2, 3)), row by row:
+   * const rolls = createRng(42).integerArray(0, 6, new Int32Array(6)); // Int32Array [3, 4, 2, 4, 4, 1]
+   * ```
+   */
+  integerArray<T extends Float64Array | Int32Array | Uint32Array = Float64Array>(
+    low: number,
+    high: number,
+    lengthOrOut: number | T,
+  ): T;
 }
 
 /**
@@ -134,6 +185,19 @@ export function createRng(seed: number): Rng {
     uint32: () => nextWord(generator),
     uniformArray: (lengthOrOut) => fillUniform(generator, resolveOutput(lengthOrOut)),
     normalArray: (lengthOrOut) => fillNormal(generator, resolveOutput(lengthOrOut)),
+    integer: (low, high) => {
+      const range = integerRange(low, high);
+      return range === 0 ? low : low + nextBounded(generator, range);
+    },
+    integerArray: <T extends Float64Array | Int32Array | Uint32Array = Float64Array>(
+      low: number,
+      high: number,
+      lengthOrOut: number | T,
+    ): T => {
+      const range = integerRange(low, high);
+      const out = resolveIntegerOutput(lengthOrOut, low, high);
+      return fillBounded(generator, low, range, out) as T;
+    },
   };
 }
 
@@ -250,6 +314,97 @@ function fillNormal(generator: GeneratorState, out: Float64Array): Float64Array 
   }
   generator.position = position;
   return out;
+}
+
+/**
+ * Validates randint's bounds and returns r = high − low − 1 in [0, 2³² − 1].
+ */
+function integerRange(low: number, high: number): number {
+  assertFiniteNumber('low', low, { integer: true, min: -9007199254740991, max: 9007199254740991 });
+  assertFiniteNumber('high', high, {
+    integer: true,
+    min: -9007199254740991,
+    max: 9007199254740991,
+  });
+  const span = high - low;
+  if (!(span >= 1 && span <= 4294967296)) {
+    throw new RangeError(
+      `high − low must be in [1, 2³²] (high = ${high}, low = ${low}); received ${span}`,
+    );
+  }
+  return span - 1;
+}
+
+/** numpy's `buffered_bounded_masked_uint32`: masked rejection sampling of [0, range], range > 0. */
+function nextBounded(generator: GeneratorState, range: number): number {
+  const mask = 0xffffffff >>> Math.clz32(range);
+  let value: number;
+  do {
+    value = (nextWord(generator) & mask) >>> 0;
+  } while (value > range);
+  return value;
+}
+
+/** {@link nextBounded} in a loop with the state in locals; range 0 draws nothing (as numpy). */
+function fillBounded(
+  generator: GeneratorState,
+  low: number,
+  range: number,
+  out: Float64Array | Int32Array | Uint32Array,
+): Float64Array | Int32Array | Uint32Array {
+  const n = out.length;
+  if (range === 0) {
+    out.fill(low);
+    return out;
+  }
+  const words = generator.words;
+  let position = generator.position;
+  const mask = 0xffffffff >>> Math.clz32(range);
+  let i = 0;
+  // Runs of state words between twists, each word accepted or rejected (no per-word twist test).
+  while (i < n) {
+    if (position >= 624) {
+      twistMt19937(words);
+      position = 0;
+    }
+    while (position < 624 && i < n) {
+      const value = (temperMt19937(words[position++] as number) & mask) >>> 0;
+      if (value <= range) out[i++] = low + value;
+    }
+  }
+  generator.position = position;
+  return out;
+}
+
+function resolveIntegerOutput(
+  lengthOrOut: unknown,
+  low: number,
+  high: number,
+): Float64Array | Int32Array | Uint32Array {
+  if (lengthOrOut instanceof Int32Array) {
+    if (low < -2147483648 || high > 2147483648) {
+      throw new RangeError(
+        `lengthOrOut is an Int32Array but [low, high) = [${low}, ${high}) does not fit in int32; pass a Float64Array`,
+      );
+    }
+    return lengthOrOut;
+  }
+  if (lengthOrOut instanceof Uint32Array) {
+    if (low < 0 || high > 4294967296) {
+      throw new RangeError(
+        `lengthOrOut is a Uint32Array but [low, high) = [${low}, ${high}) does not fit in uint32; pass a Float64Array`,
+      );
+    }
+    return lengthOrOut;
+  }
+  if (lengthOrOut instanceof Float64Array) return lengthOrOut;
+  if (typeof lengthOrOut !== 'number') {
+    throw new TypeError(
+      `lengthOrOut must be a length (a non-negative integer) or a Float64Array, Int32Array or Uint32Array to fill; received ${describeValue(lengthOrOut)}`,
+    );
+  }
+  assertFiniteNumber('lengthOrOut', lengthOrOut, { min: 0, integer: true });
+  return new Float64Array(lengthOrOut);
 }
 
 function resolveOutput(lengthOrOut: unknown): Float64Array {

@@ -1,4 +1,4 @@
-"""Chebyshev coefficients of the complementary error function used by src/erfc.ts.
+"""Chebyshev coefficients of the complementary error function used by src/erfc.ts (`erfc`, exported by @intercalate/numerics).
 
 For x >= 0 write t = 2/(2 + x) in (0, 1] and
 
@@ -11,7 +11,7 @@ coefficients below are computed here from scratch by Chebyshev interpolation of 
 Chebyshev-Gauss nodes with mpmath at 50 digits, rounded to float64 and truncated after the
 last |c_k| >= 1e-18.
 
-Regenerate with `/usr/bin/python3 packages/electrochem/scripts/erfc-chebyshev.py` (prints the
+Regenerate with `/usr/bin/python3 packages/numerics/scripts/erfc-chebyshev.py` (prints the
 TypeScript array literal). Produced with mpmath 1.2.1.
 """
 

@@ -1,5 +1,6 @@
 /**
- * Complementary error function, internal to the package (`@intercalate/numerics` has none yet).
+ * The complementary error function `erfc`, the kernel behind `normalCdf` and the
+ * Marcus–Hush–Chidsey kinetics of `@intercalate/electrochem`.
  *
  * @module
  */
@@ -20,16 +21,31 @@ const ERFC_CHEBYSHEV = [
 ];
 
 /**
- * erfc(x) = (2/√π)·∫ₓ^∞ exp(−s²) ds, to about 1e-15 relative over the whole real line (erfc
- * underflows to 0 above x ≈ 27.2 and tends to 2 as x → −∞).
+ * The complementary error function erfc(x) = (2/√π)·∫ₓ^∞ exp(−s²) ds = 1 − erf(x), to 2e-15
+ * relative over the whole real line (checked against mpmath at 40 digits from −6 to 27); erfc
+ * underflows to 0 above x ≈ 27.2 and tends to 2 as x → −∞. Same function as
+ * `scipy.special.erfc`.
  *
- * For x ≥ 0: erfc(x) = t·exp(−x² + P(u)) with t = 2/(2 + x), u = 2t − 1 and P a 30-term
- * Chebyshev series (Clenshaw). x² is split as h² + (x − h)(x + h) with h = x rounded to 1/16, so
+ * Method: for x ≥ 0, erfc(x) = t·exp(−x² + P(u)) with t = 2/(2 + x), u = 2t − 1 and P a 30-term
+ * Chebyshev series (Clenshaw's recurrence), the substitution of Schonfelder (Math. Comp. 32, 1978,
+ * 1232); the coefficients were computed for this package with mpmath
+ * (`scripts/erfc-chebyshev.py`). x² is split as h² + (x − h)(x + h) with h = x rounded to 1/16, so
  * that h² is exact and exp(−x²) keeps full relative accuracy at large x. For x < 0,
- * erfc(x) = 2 − erfc(−x). NaN in, NaN out.
+ * erfc(x) = 2 − erfc(−x).
  *
- * @param x - Any number.
+ * Like `Math.exp`, this is an IEEE scalar function with no argument validation: NaN gives NaN,
+ * erfc(+∞) = 0, erfc(−∞) = 2.
+ *
+ * @param x - Any number (dimensionless).
  * @returns erfc(x), in [0, 2].
+ *
+ * @example
+ * ```ts
+ * import { erfc } from '@intercalate/numerics';
+ * erfc(0); // 1
+ * erfc(1); // 0.1572992070502851 (mpmath: 0.15729920705028513…)
+ * erfc(-1); // 1.842700792949715
+ * ```
  */
 export function erfc(x: number): number {
   const a = Math.abs(x);
