@@ -1,7 +1,7 @@
 import { assertFiniteNumber, describeValue } from '@intercalate/numerics';
 import type { Image } from './image.js';
 import { type ProgressOptions, readOptions, readProgress } from './progress.js';
-import { mapImage, readMask, readStack } from './xanes-stack.js';
+import { gatherSpectra, mapImage, readMask, readStack } from './xanes-stack.js';
 
 /** Options of {@link whiteLineEnergy}. */
 export interface WhiteLineOptions extends ProgressOptions {
@@ -123,10 +123,7 @@ export function whiteLineEnergy(
   for (let block = 0; block < blocks; block++) {
     const first = block * BLOCK;
     const count = Math.min(BLOCK, pixels - first);
-    for (let i = 0; i < nEnergies; i++) {
-      const base = i * pixels + first;
-      for (let p = 0; p < count; p++) spectra[p * nEnergies + i] = data[base + p] as number;
-    }
+    gatherSpectra(data, pixels, nEnergies, first, count, spectra);
     for (let p = 0; p < count; p++) {
       const pixel = first + p;
       if (mask !== undefined && mask[pixel] === 0) {

@@ -93,3 +93,23 @@ export function mapImage(
   const data = out ?? new Float64Array(height * width);
   return createImage(data, [height, width], spacing === undefined ? {} : { spacing });
 }
+
+/**
+ * @internal Copies the spectra of pixels first … first + count − 1 out of an energy stack stored
+ * energy-major (`data[i·pixels + pixel]`) into `spectra`, pixel-major (`spectra[p·nEnergies + i]`),
+ * so each pixel's spectrum is contiguous for the per-pixel fits. Reading one energy plane at a
+ * time keeps the reads sequential.
+ */
+export function gatherSpectra(
+  data: ArrayLike<number>,
+  pixels: number,
+  nEnergies: number,
+  first: number,
+  count: number,
+  spectra: Float64Array,
+): void {
+  for (let i = 0; i < nEnergies; i++) {
+    const base = i * pixels + first;
+    for (let p = 0; p < count; p++) spectra[p * nEnergies + i] = data[base + p] as number;
+  }
+}
