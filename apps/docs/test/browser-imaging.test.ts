@@ -1,84 +1,22 @@
-import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docsRoot, startPreview } from './preview-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  examples,
+  figure,
+  screenshots,
+  setNumber,
+  textNumber,
+  useBrowser,
+} from './browser-harness';
 
-// The Imaging page in Debian's Chromium (same launch options and patterns as browser.test.ts):
+// The Imaging page in Debian's Chromium (the shared harness of browser-harness.ts):
 // it loads without console errors, its figures render SVG marks, changing a control changes the
 // figures and the numbers, the example TIFF gives the region count of the script that generated
 // it, and a file of random bytes shows the reader's error. Screenshots go to test/screenshots/.
 // Reference values: the closed-form models of the synthetic data (stated at each check) and the
 // parameters of apps/docs/scripts/example_particles_tiff.py, never this site's own output.
 
-const screenshots = `${docsRoot}/test/screenshots`;
-let server: Awaited<ReturnType<typeof startPreview>> | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([
-    startPreview(),
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    }),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-/** Opens a page and records its console errors, uncaught exceptions and failed requests. */
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  if (!browser || !server) throw new Error('browser or server not started');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    else if (/hydration/i.test(message.text())) errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'load' });
-  // Interact only once Vue has hydrated the server-rendered page.
-  await page.waitForFunction(
-    () =>
-      Boolean((document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__),
-    undefined,
-    { timeout: 30_000 },
-  );
-  return { page, errors };
-}
-
-/** Waits until a figure has drawn an SVG holding `marks`; returns its draw count. */
-async function figure(page: Page, testid: string, marks: string): Promise<number> {
-  const locator = page.locator(`[data-testid="${testid}"] svg ${marks}`).first();
-  await locator.waitFor({ state: 'attached', timeout: 30_000 });
-  return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-renders'));
-}
-
-/** Sets a number input (the `change` event is what the controls listen to). */
-async function setNumber(page: Page, name: string, value: number) {
-  await page.fill(`input[type="number"][name="${name}"]`, String(value));
-  await page.press(`input[type="number"][name="${name}"]`, 'Enter');
-  await page.locator(`input[type="number"][name="${name}"]`).blur();
-}
-
-async function textNumber(page: Page, selector: string): Promise<number> {
-  return Number((await page.textContent(selector))?.trim());
-}
+const open = useBrowser();
 
 /** Waits until the number shown in `selector` satisfies `test` (a predicate source). */
 async function waitNumber(page: Page, selector: string, min: number, max: number) {
@@ -149,7 +87,7 @@ describe('imaging page in Chromium', () => {
     await page.waitForSelector('[data-testid="tiff-drop-input"]', { state: 'attached' });
     await page.setInputFiles(
       '[data-testid="tiff-drop-input"]',
-      `${docsRoot}/public/examples/imaging/particles-synthetic.tif`,
+      `${examples}/imaging/particles-synthetic.tif`,
     );
     await page.waitForSelector('[data-testid="region-count"]', { timeout: 30_000 });
     // example_particles_tiff.py draws 12 separate particles; scikit-image's threshold_otsu of the

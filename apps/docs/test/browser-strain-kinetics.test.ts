@@ -1,7 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docsRoot, startPreview } from './preview-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  examples,
+  figure,
+  number,
+  screenshots,
+  setNumber,
+  useBrowser,
+  waitForNumber,
+} from './browser-harness';
 
 // The Strain explorer and Kinetics pages in Debian's Chromium (playwright-core, no browser
 // download) against the built site served by `vitepress preview`, as browser.test.ts does: each
@@ -11,65 +18,7 @@ import { docsRoot, startPreview } from './preview-server';
 // the parameters of the scripts that wrote the example files (apps/docs/scripts/example_lattice.py,
 // example_cycler.py), never this site's own output.
 
-const screenshots = `${docsRoot}/test/screenshots`;
-const examples = `${docsRoot}/public/examples`;
-let server: Awaited<ReturnType<typeof startPreview>> | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([
-    startPreview(),
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    }),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-/** Opens a page once Vue has hydrated it and records console errors and failed requests. */
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  if (!browser || !server) throw new Error('browser or server not started');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    else if (/hydration/i.test(message.text())) errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'load' });
-  await page.waitForFunction(
-    () =>
-      Boolean((document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__),
-    undefined,
-    { timeout: 30_000 },
-  );
-  return { page, errors };
-}
-
-/** Waits until a figure's SVG holds `marks`. */
-async function figure(page: Page, testid: string, marks: string, timeout = 30_000) {
-  await page
-    .locator(`[data-testid="${testid}"] svg ${marks}`)
-    .first()
-    .waitFor({ state: 'attached', timeout });
-}
+const open = useBrowser();
 
 /** The `d` of every line path of a figure, joined (changes when any line changes). */
 async function paths(page: Page, testid: string): Promise<string> {
@@ -87,29 +36,6 @@ async function waitForChange(page: Page, testid: string, before: string) {
         .map((n) => n.getAttribute('d') ?? '')
         .join('|') !== old,
     [testid, before] as const,
-    { timeout: 30_000 },
-  );
-}
-
-async function setNumber(page: Page, name: string, value: number) {
-  const input = page.locator(`input[type="number"][name="${name}"]`);
-  await input.fill(String(value));
-  await input.press('Enter');
-  await input.blur();
-}
-
-async function number(page: Page, testid: string): Promise<number> {
-  return Number.parseFloat((await page.textContent(`[data-testid="${testid}"]`))?.trim() ?? '');
-}
-
-/** Waits until the number shown in `testid` satisfies |value − expected| < tolerance. */
-async function waitForNumber(page: Page, testid: string, expected: number, tolerance: number) {
-  await page.waitForFunction(
-    ([id, e, t]) =>
-      Math.abs(
-        Number.parseFloat(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '') - e,
-      ) < t,
-    [testid, expected, tolerance] as const,
     { timeout: 30_000 },
   );
 }

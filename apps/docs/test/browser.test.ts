@@ -1,7 +1,15 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docsRoot, startPreview } from './preview-server';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  docsRoot,
+  examples,
+  figure,
+  screenshots,
+  setNumber,
+  textNumber,
+  useBrowser,
+} from './browser-harness';
 
 // Drives Debian's Chromium (playwright-core, no browser download) against the built site served
 // by `vitepress preview`: every page loads without console errors, each figure renders an SVG with
@@ -10,82 +18,12 @@ import { docsRoot, startPreview } from './preview-server';
 // Reference values are closed forms or the parameters of the scripts that generated the example
 // files (apps/docs/scripts/*.py), never this site's own output.
 
-const screenshots = `${docsRoot}/test/screenshots`;
-let server: Awaited<ReturnType<typeof startPreview>> | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([
-    startPreview(),
-    chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    }),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-/** Opens a page and records its console errors and uncaught exceptions. */
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  if (!browser || !server) throw new Error('browser or server not started');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    // Vue reports the details of a hydration mismatch as warnings.
-    else if (/hydration/i.test(message.text())) errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  await page.goto(`${server.baseUrl}${path}`, { waitUntil: 'load' });
-  // Interact only once Vue has hydrated the server-rendered page (it then sets __vue_app__ on its
-  // container): typing into an input before that is itself a hydration mismatch.
-  await page.waitForFunction(
-    () =>
-      Boolean((document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__),
-    undefined,
-    { timeout: 30_000 },
-  );
-  return { page, errors };
-}
-
-/** Waits until a figure has drawn an SVG holding `selector` marks; returns its draw count. */
-async function figure(page: Page, testid: string, marks: string): Promise<number> {
-  const locator = page.locator(`[data-testid="${testid}"] svg ${marks}`).first();
-  await locator.waitFor({ state: 'attached', timeout: 30_000 });
-  return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-renders'));
-}
+const open = useBrowser();
 
 async function pathOf(page: Page, testid: string): Promise<string> {
   return (
     (await page.getAttribute(`[data-testid="${testid}"] svg [aria-label="line"] path`, 'd')) ?? ''
   );
-}
-
-/** Sets a number input (the `change` event is what the controls listen to). */
-async function setNumber(page: Page, name: string, value: number) {
-  await page.fill(`input[type="number"][name="${name}"]`, String(value));
-  await page.press(`input[type="number"][name="${name}"]`, 'Enter');
-  await page.locator(`input[type="number"][name="${name}"]`).blur();
-}
-
-async function textNumber(page: Page, selector: string): Promise<number> {
-  return Number((await page.textContent(selector))?.trim());
 }
 
 const CU_KA1 = 1.54059292; // Å, International Tables (the package's WAVELENGTHS.Cu.kAlpha1)
@@ -156,10 +94,7 @@ describe('docs site in Chromium', () => {
   it('diffraction: a dropped .xye pattern is fitted, a bad one reported', async () => {
     const { page, errors } = await open('/guide/diffraction');
     await page.waitForSelector('[data-testid="xy-drop-input"]', { state: 'attached' });
-    await page.setInputFiles(
-      '[data-testid="xy-drop-input"]',
-      `${docsRoot}/public/examples/nmc-synthetic.xye`,
-    );
+    await page.setInputFiles('[data-testid="xy-drop-input"]', `${examples}/nmc-synthetic.xye`);
     await page.waitForSelector('[data-testid="fit-a"]', { timeout: 30_000 });
     // The generating script's lattice: a = 2.8650 Å, c = 14.2600 Å (example_xy.py)
     expect(Math.abs((await textNumber(page, '[data-testid="fit-a"]')) - 2.865)).toBeLessThan(2e-3);
@@ -224,10 +159,7 @@ describe('docs site in Chromium', () => {
   it('nmr: a dropped JCAMP-DX spectrum is fitted and quantified, a bad one reported', async () => {
     const { page, errors } = await open('/guide/nmr');
     await page.waitForSelector('[data-testid="nmr-drop-input"]', { state: 'attached' });
-    await page.setInputFiles(
-      '[data-testid="nmr-drop-input"]',
-      `${docsRoot}/public/examples/li7-synthetic.jdx`,
-    );
+    await page.setInputFiles('[data-testid="nmr-drop-input"]', `${examples}/li7-synthetic.jdx`);
     await page.waitForSelector('[data-testid="fraction-2"]', { timeout: 30_000 });
     await figure(page, 'figure-nmr-fit', '[aria-label="line"] path');
     await figure(page, 'figure-nmr-residual', '[aria-label="line"] path');

@@ -1,7 +1,8 @@
 // Runs a page's heavy computations in a module Web Worker so that the page never freezes.
 // The worker is created only in the browser (onMounted: VitePress renders pages on the server at
 // build time, where there is no Worker) and terminated when the component unmounts.
-import { onBeforeUnmount, onMounted, ref } from 'vue';
+import { onBeforeUnmount, onMounted, ref, shallowRef, type WatchSource, watch } from 'vue';
+import { errorText } from './format';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** An error re-created from a worker's answer, keeping the original name (RangeError, …). */
@@ -78,4 +79,42 @@ export function useWorker(create: () => Worker) {
   }
 
   return { run, busy, ready };
+}
+
+/** The `run` of {@link useWorker}. */
+export type RunInWorker = ReturnType<typeof useWorker>['run'];
+
+/**
+ * Runs request `type` in the worker at once and again whenever one of `sources` changes, with the
+ * payload `payload()` builds. `result` holds the latest answer (an out-of-date one is dropped, see
+ * {@link useWorker}); `error` holds the failure as "Name: message", cleared by the next answer.
+ * `payload()` may throw (shown in `error`, e.g. a check of an input before it is sent) or return
+ * `undefined` to send nothing this time (e.g. while the data are not loaded yet).
+ */
+export function useWorkerResult<T>(
+  run: RunInWorker,
+  type: string,
+  sources: WatchSource<unknown>[],
+  payload: () => unknown,
+) {
+  const result = shallowRef<T>();
+  const error = ref('');
+  watch(
+    sources,
+    async () => {
+      try {
+        const request = payload();
+        if (request === undefined) return;
+        const next = await run<T>(type, request);
+        if (next) {
+          result.value = next;
+          error.value = '';
+        }
+      } catch (e) {
+        error.value = errorText(e);
+      }
+    },
+    { immediate: true },
+  );
+  return { result, error };
 }

@@ -20,6 +20,7 @@ import {
   strainMap,
   strainMasterCurve,
 } from '@intercalate/strain-model';
+import { errorText } from '../components/format';
 
 /** Refined lattice parameters against lithium content: the illustrative curves or a dropped file. */
 export interface LatticeData {
@@ -199,7 +200,7 @@ export function analyzeStrain(request: StrainRequest): StrainResult {
       reducedChiSquare: f.reducedChiSquare,
     };
   } catch (error) {
-    fit = { ok: false, source, message: `${(error as Error).name}: ${(error as Error).message}` };
+    fit = { ok: false, source, message: errorText(error) };
   }
   return {
     grid,
