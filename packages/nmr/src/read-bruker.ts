@@ -107,16 +107,17 @@ function stringParameter(
  *
  * @example
  * ```ts
- * import { readFileSync } from 'node:fs';
  * import { readBruker } from '@intercalate/nmr';
- * const dir = 'data/li7-nmc811/10';
- * const spectrum = readBruker({
- *   '1r': readFileSync(`${dir}/pdata/1/1r`),
- *   procs: readFileSync(`${dir}/pdata/1/procs`, 'latin1'),
- *   acqus: readFileSync(`${dir}/acqus`, 'latin1'),
- * });
+ * // From a TopSpin folder <expno>/pdata/<procno>, in Node:
+ * //   readBruker({ '1r': readFileSync(`${dir}/pdata/1/1r`),
+ * //                procs: readFileSync(`${dir}/pdata/1/procs`, 'latin1'),
+ * //                acqus: readFileSync(`${dir}/acqus`, 'latin1') });
+ * // Here a 4-point data set written in memory (int32, little-endian, NC_proc = 0):
+ * const procs = ['##$SI= 4', '##$SF= 155.5', '##$SW_p= 1555', '##$OFFSET= 5',
+ *   '##$BYTORDP= 0', '##$DTYPP= 0', '##$NC_proc= 0', '##$AXNUC= <7Li>', '##END='].join('\n');
+ * const spectrum = readBruker({ '1r': new Uint8Array(Int32Array.of(1, 8, 3, 0).buffer), procs });
  * spectrum.nucleus; // '7Li'
- * spectrum.ppm[0]; // OFFSET, the high-ppm edge
+ * spectrum.ppm[0]; // 5: OFFSET, the high-ppm edge
  * ```
  */
 export function readBruker(files: BrukerFiles): BrukerSpectrum {
