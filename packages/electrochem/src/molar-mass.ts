@@ -32,7 +32,7 @@ const KNOWN = new Set(ELEMENT_SYMBOLS);
  * ```ts
  * import { molarMass } from '@intercalate/electrochem';
  * molarMass('LiNi0.8Mn0.1Co0.1O2'); // 97.2798 g/mol
- * molarMass('Li(Ni1/3Mn1/3Co1/3)O2'); // 96.4612 g/mol
+ * molarMass('Li(Ni1/3Mn1/3Co1/3)O2'); // 96.4595 g/mol
  * ```
  */
 export function molarMass(formula: string, options: MolarMassOptions = {}): number {

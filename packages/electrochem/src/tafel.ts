@@ -75,7 +75,7 @@ export interface TafelSlopeOptions {
  * @example
  * ```ts
  * import { tafelSlope } from '@intercalate/electrochem';
- * tafelSlope({ alpha: 0.5, temperature: 298.15 }); // 0.11831 V/decade
+ * tafelSlope({ alpha: 0.5, temperature: 298.15 }); // 0.11832 V/decade
  * ```
  */
 export function tafelSlope(options: TafelSlopeOptions): number {

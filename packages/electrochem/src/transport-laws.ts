@@ -117,7 +117,7 @@ export function illustrativeNmcConductivity(x: number): number {
  * @example
  * ```ts
  * import { illustrativeNmcOcv } from '@intercalate/electrochem';
- * illustrativeNmcOcv(0.3); // 4.300 V
+ * illustrativeNmcOcv(0.3); // 4.301 V
  * illustrativeNmcOcv(0.9); // 3.518 V
  * ```
  */
