@@ -14,7 +14,6 @@ import {
   type CyclingStepSummary,
   checkpoint,
   Series,
-  type StepEndReason,
 } from './cycling-protocol.js';
 import {
   butlerVolmerKernel,
@@ -22,6 +21,7 @@ import {
   exchangeCurrentDensityKernel,
 } from './kinetics-kernels.js';
 import { type ParticleOptions, resolveParticleOptions } from './particle-options.js';
+import { runProtocol } from './protocol-driver.js';
 import {
   diffusionStep,
   diffusionWork,
@@ -566,94 +566,49 @@ export function simulateParticleNetwork(options: ParticleNetworkOptions): Partic
     return true;
   };
 
-  const steps: CyclingStepSummary[] = [];
-  let counter = 0;
-  for (let k = 0; k < protocol.length; k++) {
-    const step = protocol[k]!;
-    const startIndex = sTime.length - 1;
-    const startTime = time;
-    const startCharge = charge;
-    const duration =
-      step.mode === 'rest' ? step.duration : (step.maxDuration ?? Number.POSITIVE_INFINITY);
-    let dt = Math.min(maxStep, 1);
-    let approaching = false;
-    let reason: StepEndReason = 'duration';
-    const target = step.mode === 'current' ? n * step.cRate * oneC : 0;
-    for (;;) {
-      const remaining = duration - (time - startTime);
-      if (remaining <= 1e-9 * maxStep) break;
-      const h = Math.min(dt, remaining);
-      prepare(h);
-      let trialPhi: number;
-      if (step.mode === 'voltage') {
-        trialPhi = step.voltage;
-        if (Number.isNaN(solveJoint(0, trialPhi, true))) currents(trialPhi);
-      } else {
-        trialPhi = solveJoint(target, phi, false);
-        if (Number.isNaN(trialPhi)) trialPhi = solvePotential(target, phi);
-      }
-      if (!advance()) {
-        dt = h / 2;
-        if (dt < 1e-9 * maxStep) {
-          if (step.mode === 'current') {
-            reason = 'lithium-limit';
-            break;
-          }
-          throw new RangeError(
-            `simulateParticleNetwork: the time step fell below ${1e-9 * maxStep} s in protocol step ${k} at t = ${time} s`,
-          );
+  let trialPhi = phi;
+  let trialMean = 0;
+  const steps = runProtocol(
+    protocol,
+    {
+      beginStep: () => {},
+      tryStep: (step, h, result) => {
+        prepare(h);
+        if (step.mode === 'voltage') {
+          trialPhi = step.voltage;
+          if (Number.isNaN(solveJoint(0, trialPhi, true))) currents(trialPhi);
+        } else {
+          const target = step.mode === 'current' ? n * step.cRate * oneC : 0;
+          trialPhi = solveJoint(target, phi, false);
+          if (Number.isNaN(trialPhi)) trialPhi = solvePotential(target, phi);
         }
-        continue;
-      }
-      if (step.mode === 'current') {
-        const crossed =
-          (step.maxVoltage !== undefined && !(trialPhi < step.maxVoltage)) ||
-          (step.minVoltage !== undefined && !(trialPhi > step.minVoltage));
-        if (crossed) {
-          if (h <= 1e-3) {
-            reason = 'voltage-limit';
-            break;
-          }
-          dt = h / 2;
-          approaching = true;
-          continue;
-        }
-      }
-      let sum = 0;
-      for (let p = 0; p < n; p++) sum += iK[p]!;
-      c.set(trialC);
-      time += h;
-      charge += area * sum * h;
-      phi = trialPhi;
-      refresh();
-      record(phi, sum / n, k);
-      if (++counter % 64 === 0) progress.check();
-      if (
-        step.mode === 'voltage' &&
-        step.minCRate !== undefined &&
-        Math.abs(sum / n) <= step.minCRate * oneC
-      ) {
-        reason = 'current-limit';
-        break;
-      }
-      if (h === remaining) {
-        reason = 'duration';
-        break;
-      }
-      if (!approaching) dt = Math.min(maxStep, 2 * h);
-    }
-    steps.push({
-      step: k,
-      mode: step.mode,
-      startIndex,
-      endIndex: sTime.length - 1,
-      startTime,
-      endTime: time,
-      charge: charge - startCharge,
-      endReason: reason,
-    });
-    progress.progress(k + 1);
-  }
+        if (!advance()) return false;
+        let sum = 0;
+        for (let p = 0; p < n; p++) sum += iK[p]!;
+        trialMean = sum / n;
+        result.voltage = trialPhi;
+        result.currentDensity = trialMean;
+        return true;
+      },
+      accept: (t, q, k) => {
+        c.set(trialC);
+        time = t;
+        charge = q;
+        phi = trialPhi;
+        refresh();
+        record(phi, trialMean, k);
+      },
+      samples: () => sTime.length,
+    },
+    {
+      maxStep,
+      oneC,
+      area: area * n,
+      progress,
+      caller: 'simulateParticleNetwork',
+      hint: '',
+    },
+  );
 
   const cell = sCell.toArray();
   const soc = new Float64Array(cell.length);

@@ -1,13 +1,9 @@
 import { assertFiniteNumber, brent, describeValue } from '@intercalate/numerics';
 import { FARADAY, GAS_CONSTANT } from './constants.js';
-import {
-  type CyclingStepSummary,
-  checkpoint,
-  Series,
-  type StepEndReason,
-} from './cycling-protocol.js';
+import { type CyclingStepSummary, checkpoint, Series } from './cycling-protocol.js';
 import { exchangeCurrentDensityKernel, overpotentialKernel } from './kinetics-kernels.js';
 import { type ParticleOptions, resolveParticleOptions } from './particle-options.js';
+import { runProtocol } from './protocol-driver.js';
 import {
   diffusionStep,
   diffusionWork,
@@ -234,87 +230,44 @@ export function simulateSingleParticle(options: SingleParticleOptions): SinglePa
     return FAILED;
   };
 
-  const steps: CyclingStepSummary[] = [];
-  let counter = 0;
-  for (let k = 0; k < protocol.length; k++) {
-    const step = protocol[k]!;
-    const startIndex = sTime.length - 1;
-    const startTime = time;
-    const startCharge = charge;
-    const duration =
-      step.mode === 'rest' ? step.duration : (step.maxDuration ?? Number.POSITIVE_INFINITY);
-    let dt = Math.min(maxStep, 1);
-    let approaching = false;
-    let reason: StepEndReason = 'duration';
-    const iFixed = step.mode === 'current' ? step.cRate * oneC : 0;
-    if (step.mode === 'voltage') holdVoltage = step.voltage;
-    for (;;) {
-      const remaining = duration - (time - startTime);
-      if (remaining <= 1e-9 * maxStep) {
-        reason = 'duration';
-        break;
-      }
-      const h = Math.min(dt, remaining);
-      const i = attempt(h, step.mode === 'voltage' ? 1 : 0, iFixed);
-      if (Number.isNaN(i)) {
-        dt = h / 2;
-        if (dt < 1e-9 * maxStep) {
-          if (step.mode === 'current') {
-            reason = 'lithium-limit';
-            break;
-          }
-          throw new RangeError(
-            `simulateSingleParticle: the time step fell below ${1e-9 * maxStep} s in protocol step ${k} at t = ${time} s (the diffusivity law may be too steep for the grid)`,
-          );
-        }
-        continue;
-      }
-      const v = voltageAt(trial[surface]!, i);
-      if (step.mode === 'current') {
-        const crossed =
-          (step.maxVoltage !== undefined && !(v < step.maxVoltage)) ||
-          (step.minVoltage !== undefined && !(v > step.minVoltage));
-        if (crossed) {
-          if (h <= 1e-3) {
-            reason = 'voltage-limit';
-            break;
-          }
-          dt = h / 2;
-          approaching = true;
-          continue;
-        }
-      }
-      c.set(trial);
-      time += h;
-      charge += area * i * h;
-      record(i, v, k);
-      if (++counter % 64 === 0) progress.check();
-      if (
-        step.mode === 'voltage' &&
-        step.minCRate !== undefined &&
-        Math.abs(i) <= step.minCRate * oneC
-      ) {
-        reason = 'current-limit';
-        break;
-      }
-      if (h === remaining) {
-        reason = 'duration';
-        break;
-      }
-      if (!approaching) dt = Math.min(maxStep, 2 * h);
-    }
-    steps.push({
-      step: k,
-      mode: step.mode,
-      startIndex,
-      endIndex: sTime.length - 1,
-      startTime,
-      endTime: time,
-      charge: charge - startCharge,
-      endReason: reason,
-    });
-    progress.progress(k + 1);
-  }
+  let trialCurrent = 0;
+  let trialVoltage = 0;
+  const steps = runProtocol(
+    protocol,
+    {
+      beginStep: (step) => {
+        if (step.mode === 'voltage') holdVoltage = step.voltage;
+      },
+      tryStep: (step, h, result) => {
+        const i = attempt(
+          h,
+          step.mode === 'voltage' ? 1 : 0,
+          step.mode === 'current' ? step.cRate * oneC : 0,
+        );
+        if (Number.isNaN(i)) return false;
+        trialCurrent = i;
+        trialVoltage = voltageAt(trial[surface]!, i);
+        result.currentDensity = trialCurrent;
+        result.voltage = trialVoltage;
+        return true;
+      },
+      accept: (t, q, k) => {
+        c.set(trial);
+        time = t;
+        charge = q;
+        record(trialCurrent, trialVoltage, k);
+      },
+      samples: () => sTime.length,
+    },
+    {
+      maxStep,
+      oneC,
+      area,
+      progress,
+      caller: 'simulateSingleParticle',
+      hint: ' (the diffusivity law may be too steep for the grid)',
+    },
+  );
 
   const stepSeries = new Int32Array(sStep.length);
   for (let n = 0; n < sStep.length; n++) stepSeries[n] = sStep.data[n]!;
