@@ -158,17 +158,7 @@ export async function fitPatternSeries(
   model: PatternSeriesModel,
   options: FitPatternSeriesOptions = {},
 ): Promise<PatternSeriesResult> {
-  const iterable = patterns as unknown as Record<symbol, unknown> | null | undefined;
-  if (
-    iterable === null ||
-    iterable === undefined ||
-    (typeof iterable[Symbol.iterator] !== 'function' &&
-      typeof iterable[Symbol.asyncIterator] !== 'function')
-  ) {
-    throw new TypeError(
-      `patterns must be an array, iterable or async iterable of { x, y, sigma? }; received ${describeValue(patterns)}`,
-    );
-  }
+  assertPatternSource(patterns);
   const fitter = createSeriesFitter(model);
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(
@@ -309,6 +299,24 @@ function fitOne(
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/**
+ * @internal Checks that a series is an array, iterable or async iterable (the forms
+ * {@link fitPatternSeries} and `fitPatternSeriesParallel` accept).
+ */
+export function assertPatternSource(patterns: unknown): void {
+  const iterable = patterns as unknown as Record<symbol, unknown> | null | undefined;
+  if (
+    iterable === null ||
+    iterable === undefined ||
+    (typeof iterable[Symbol.iterator] !== 'function' &&
+      typeof iterable[Symbol.asyncIterator] !== 'function')
+  ) {
+    throw new TypeError(
+      `patterns must be an array, iterable or async iterable of { x, y, sigma? }; received ${describeValue(patterns)}`,
+    );
+  }
 }
 
 /** Lets timers, I/O and abort events run: setImmediate in Node, a 0 ms timeout elsewhere. */

@@ -15,6 +15,7 @@ import {
   describeValue,
 } from '@intercalate/numerics';
 import {
+  assertPatternSource,
   createSeriesFitter,
   type FitPatternSeriesOptions,
   type PatternData,
@@ -135,17 +136,7 @@ export async function fitPatternSeriesParallel(
   model: PatternSeriesModel,
   options: FitPatternSeriesParallelOptions = {},
 ): Promise<PatternSeriesResult> {
-  const iterable = patterns as unknown as Record<symbol, unknown> | null | undefined;
-  if (
-    iterable === null ||
-    iterable === undefined ||
-    (typeof iterable[Symbol.iterator] !== 'function' &&
-      typeof iterable[Symbol.asyncIterator] !== 'function')
-  ) {
-    throw new TypeError(
-      `patterns must be an array, iterable or async iterable of { x, y, sigma? }; received ${describeValue(patterns)}`,
-    );
-  }
+  assertPatternSource(patterns);
   createSeriesFitter(model); // validates the model
   const sent = cloneableModel(model);
   if (typeof options !== 'object' || options === null) {
