@@ -5,6 +5,7 @@ import {
   analyzeCycler,
   currentCurves,
   networkProtocol,
+  runNetwork,
 } from '../.vitepress/theme/kinetics/kinetics-core';
 import {
   analyzeStrain,
@@ -185,6 +186,24 @@ describe('kinetics page', () => {
   it('the network protocol: charge with a hold, discharge, charge with a hold', () => {
     const p = networkProtocol(0.05);
     expect(p.map((s) => s.mode)).toEqual(['current', 'voltage', 'current', 'current', 'voltage']);
+  });
+
+  it("the page's network: asynchronous first charge in the C/20 constant-current step, synchronous second", () => {
+    // the page's defaults (ParticleNetwork.vue); Sharma et al. 2022, Fig. 1c/4d: staggered steps
+    // during the constant-current first charge, gradual and synchronous afterwards
+    const r = runNetwork({
+      particles: 100,
+      cRate: 0.05,
+      pathLengthSpread: 0.5,
+      seed: 1,
+      frames: 40,
+    });
+    expect(r.constantCurrentShare).toBeGreaterThan(0.7);
+    expect(r.charges.map((c) => c.classification)).toEqual(['asynchronous', 'synchronous']);
+    expect(r.charges[0].synchronicityIndex).toBeLessThan(0.3);
+    expect(r.charges[1].synchronicityIndex).toBeGreaterThan(0.8);
+    expect(Array.from(r.upstream.subarray(0, 11))).toEqual([...new Array(10).fill(-1), 0]);
+    expect(r.charges[0].lithium.length).toBe(100 * r.charges[0].frames);
   });
 
   it('GITT of the synthetic .mpt returns the generating D; dQ/dV of the CSV its peaks', () => {

@@ -1,4 +1,5 @@
-// Benchmark: simulateParticleNetwork, 100 particles × 4 shells through two C/20 cycles, side by
+// Benchmark: simulateParticleNetwork, 100 particles × 4 shells (the default electrode: 10 chains
+// of 10 particles behind one another) through two C/20 cycles, side by
 // side with a numpy implementation of the same equations and the same scheme written here (no
 // Python package implements this model: PyBaMM's many-particle model is a size distribution, MPET
 // is not installed). Run with `pnpm bench` from the repository root, or `node bench/particle-network.mjs`
@@ -24,9 +25,9 @@ const cycle = [
   { mode: 'voltage', voltage: 4.3, minCRate: 1 / 100 },
   { mode: 'current', cRate: -1 / 20, minVoltage: 2.5 },
 ];
-const pathLength = simulateParticleNetwork({
-  protocol: [{ mode: 'rest', duration: 1 }],
-}).pathLength;
+// The default electrode: 10 chains of 10 particles, chain heads on the carbon network (ℓ = 0).
+const electrode = simulateParticleNetwork({ protocol: [{ mode: 'rest', duration: 1 }] });
+const { pathLength, upstream } = electrode;
 const sample = [0, 17, 42, 99];
 
 const cutoff = timeJs(() => simulateParticleNetwork({ protocol: [...cycle, ...cycle] }), {
@@ -39,7 +40,8 @@ console.log(
 
 // numpy: the same finite volumes (equal-volume shells, arithmetic-mean face D, backward Euler with
 // D at the start of the step), the same linearized OCV, eqn (3) i0, and the same joint Newton on
-// (η_k, Φ) with the same step limits and stopping rules.
+// (η_k, Φ) with the same tree elimination (vectorised over the particles of one depth level,
+// np.add.at into their upstream particles), step limits and stopping rules.
 const setup = `
 import math
 F = 96485.33212331001
@@ -47,6 +49,14 @@ R = 8.31446261815324
 T = 298.15
 f = F / (R * T)
 N = path.size
+up = upstream.astype(np.int64)
+depth = np.zeros(N, dtype=np.int64)
+for k in range(N):
+    j = k
+    while up[j] >= 0:
+        j = up[j]
+        depth[k] += 1
+levels = [np.flatnonzero(depth == d) for d in range(depth.max() + 1)]
 M = 4
 Rp = 5e-6
 cmax = 50000.0
@@ -124,24 +134,46 @@ def simulate(protocol):
             u = U(x)
             delta = np.minimum(np.minimum(1e-6, 0.5 * x), 0.5 * (1 - x))
             slope = (U(x + delta) - U(x - delta)) / (2 * delta)
-            s = rpath + np.maximum(0, slope * cs_slope / (F * cmax))
+            o = np.maximum(0, slope * cs_slope / (F * cmax))
             i0 = F * kC ** aa * kA ** ac * (cmax - x * cmax) ** aa * (x * cmax) ** ac
-            # joint Newton on (eta, phi)
+            # joint Newton on (eta, phi), the tree eliminated level by level
             p = phi
             scale = abs(target) + N * 1e-12
-            for it in range(50):
+            for it in range(60):
                 b = bv(i0, eta)
                 db = dbv(i0, eta)
-                r = eta + s * b - (p - u)
-                inv = 1 / (1 + s * db)
-                w = db * inv
+                J = b.copy()
+                for lev in reversed(levels[1:]):
+                    np.add.at(J, up[lev], J[lev])
+                node = np.empty(N)
+                node[levels[0]] = p - rpath[levels[0]] * J[levels[0]]
+                for lev in levels[1:]:
+                    node[lev] = node[up[lev]] - rpath[lev] * J[lev]
+                r = eta + o * b - (node - u)
+                inv = 1 / (1 + o * db)
                 mismatch = b.sum() - target
                 if np.abs(r).max() <= 1e-12 and abs(mismatch) <= 1e-12 * scale:
                     break
-                dphi = (target - b.sum() + (w * r).sum()) / w.sum()
+                Y = db * inv
+                Z = -Y * r
+                G = np.empty(N)
+                H = np.empty(N)
+                for lev in reversed(levels):
+                    den = 1 + rpath[lev] * Y[lev]
+                    G[lev] = Y[lev] / den
+                    H[lev] = Z[lev] / den
+                    if lev is not levels[0]:
+                        np.add.at(Y, up[lev], G[lev])
+                        np.add.at(Z, up[lev], H[lev])
+                dphi = (target - b.sum() - H[levels[0]].sum()) / G[levels[0]].sum()
                 dphi = min(0.1, max(-0.1, dphi))
                 p += dphi
-                eta = eta + np.clip((dphi - r) * inv, -0.05, 0.05)
+                dnode = np.empty(N)
+                dnode[levels[0]] = dphi - rpath[levels[0]] * (G[levels[0]] * dphi + H[levels[0]])
+                for lev in levels[1:]:
+                    above = dnode[up[lev]]
+                    dnode[lev] = above - rpath[lev] * (G[lev] * above + H[lev])
+                eta = eta + np.clip((dnode - r) * inv, -0.05, 0.05)
             else:
                 raise RuntimeError('joint Newton did not converge')
             c = c + base + (b / F)[:, None] * unit
@@ -159,11 +191,11 @@ sample = ${JSON.stringify(sample)}
 `;
 
 runComparison(
-  '@intercalate/electrochem: 100-particle network, 4 shells each, two C/20 cycles (fixed-duration steps)',
+  '@intercalate/electrochem: 100-particle network (10 chains of 10), 4 shells each, two C/20 cycles (fixed-duration steps)',
   [
     {
       name: 'simulateParticleNetwork vs numpy (same scheme)',
-      js: () => simulateParticleNetwork({ protocol: fixedProtocol, pathLength }),
+      js: () => simulateParticleNetwork({ protocol: fixedProtocol, pathLength, upstream }),
       jsResult: (r) => {
         const n = r.time.length - 1;
         return [
@@ -177,7 +209,7 @@ runComparison(
         setup,
         statement: 'simulate(protocol)',
         resultExpression: '[value[0], value[1], *value[2][sample], value[3]]',
-        inputs: { path: pathLength },
+        inputs: { path: pathLength, upstream: Float64Array.from(upstream) },
       },
       // Same equations and time steps; the Newton iterations stop at 1e-12 in each language
       // after different rounding, and the first-charge switching amplifies such differences a

@@ -75,7 +75,7 @@ export interface NetworkRequest {
   particles: number;
   /** C-rate of the galvanostatic steps (h⁻¹). */
   cRate: number;
-  /** Spread of the log-normal path factors (decades). */
+  /** Spread of the log-normal path factors (decades; the package's default is 0.5). */
   pathLengthSpread: number;
   /** Seed of the path factors. */
   seed: number;
@@ -105,6 +105,13 @@ export interface NetworkSummary {
   particles: number;
   /** The path factors ℓ_k (m). */
   pathLength: Float64Array;
+  /** Upstream particle of each path (−1: the carbon network); the default electrode is 10 chains. */
+  upstream: Int32Array;
+  /**
+   * Share of the first charge's capacity passed in its constant-current step (before the 4.3 V
+   * hold), in [0, 1].
+   */
+  constantCurrentShare: number;
   charges: NetworkCharge[];
   /** Simulated samples in total. */
   samples: number;
@@ -159,9 +166,12 @@ export function runNetwork(
         frames,
       };
     });
+  const [cc, cv] = result.steps;
   return {
     particles: result.particleLithium.length,
     pathLength: result.pathLength,
+    upstream: result.upstream,
+    constantCurrentShare: cc && cv ? cc.charge / (cc.charge + cv.charge) : Number.NaN,
     charges,
     samples: result.time.length,
   };
