@@ -47,3 +47,16 @@ export function assertPositiveArray(name: string, value: unknown, n: number): Ar
   }
   return array;
 }
+
+/**
+ * Element k of an array whose elements were not checked up front (the SIMD paths check only the
+ * points their kernels decline): returns it when finite, else throws the RangeError that
+ * `assertNumericArray` would have thrown.
+ */
+export function finiteElement(name: string, array: ArrayLike<number>, k: number): number {
+  const value = array[k] as number;
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`${name}[${k}] must be a finite number; received ${value}`);
+  }
+  return value;
+}
