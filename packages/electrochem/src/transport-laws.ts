@@ -1,4 +1,4 @@
-import { assertFiniteNumber } from '@intercalate/numerics';
+import { assertFiniteNumber, fastExp } from '@intercalate/numerics';
 
 /**
  * A property of the active material as a function of its lithium content x = c/c_max
@@ -21,13 +21,16 @@ export type TransportLaw = (x: number) => number;
 
 /** 1/(1 + e^(−u)) without overflow for large |u|. */
 function logistic(u: number): number {
-  return u >= 0 ? 1 / (1 + Math.exp(-u)) : Math.exp(u) / (1 + Math.exp(u));
+  if (u >= 0) return 1 / (1 + fastExp(-u));
+  const e = fastExp(u);
+  return e / (1 + e);
 }
 
 const FRACTION = { min: 0, max: 1 };
 
-function lithiumFraction(x: number): number {
-  return assertFiniteNumber('x', x, FRACTION);
+function lithiumFraction(x: number): void {
+  // the particle models call the laws in their inner loops: validate only what fails the check
+  if (typeof x !== 'number' || !(x >= 0 && x <= 1)) assertFiniteNumber('x', x, FRACTION);
 }
 
 /**
@@ -61,7 +64,7 @@ function lithiumFraction(x: number): number {
  */
 export function illustrativeNmcDiffusivity(x: number): number {
   lithiumFraction(x);
-  return Math.exp(Math.LN10 * (-17 + 3 * logistic((0.9 - x) / 0.025)));
+  return fastExp(Math.LN10 * (-17 + 3 * logistic((0.9 - x) / 0.025)));
 }
 
 /**
@@ -93,7 +96,7 @@ export function illustrativeNmcDiffusivity(x: number): number {
  */
 export function illustrativeNmcConductivity(x: number): number {
   lithiumFraction(x);
-  return Math.exp(Math.LN10 * (-5 + 5 * logistic((0.95 - x) / 0.01)));
+  return fastExp(Math.LN10 * (-5 + 5 * logistic((0.95 - x) / 0.01)));
 }
 
 /**
