@@ -12,6 +12,7 @@
  */
 import {
   CHUNK,
+  GROUP,
   INPUT_ADDRESS,
   kineticsModuleBytes,
   LOG_TABLE_BYTES,
@@ -101,7 +102,7 @@ function sweepChunk(length: number, run: (offset: number, count: number) => numb
   let offset = 0;
   while (offset < length) {
     offset += run(offset, length - offset);
-    const end = Math.min(offset + 4, length);
+    const end = Math.min(offset + GROUP, length);
     for (; offset < end; offset++) {
       if (count === declined.length) {
         const grown = new Int32Array(2 * count);
