@@ -54,6 +54,24 @@ runComparison(
       tolerance: 1e-9,
     },
     {
+      name: 'butlerVolmerArray (αa = αc = ½) vs numpy 2 i0 sinh(f η/2)',
+      js: () =>
+        butlerVolmerArray({
+          overpotential,
+          exchangeCurrentDensity: i0,
+          temperature: T,
+          out,
+        }),
+      jsResult: pick,
+      python: {
+        setup,
+        statement: `2 * ${i0} * np.sinh(0.5 * f * eta)`,
+        resultExpression: 'value[sample]',
+        inputs: { eta: overpotential },
+      },
+      tolerance: 1e-12,
+    },
+    {
       name: 'overpotentialArray (αa = αc = ½) vs numpy 2/f·arcsinh(i/(2 i0))',
       js: () =>
         overpotentialArray({

@@ -328,6 +328,82 @@ function logLanes(locals: Locals, v: number, out: number, correction?: number): 
 }
 
 /**
+ * `twoSinh(in, out, n, a, scale) → done`: out[k] = scale·2·sinh(a·x), x = in[k], from one
+ * exponential: E = expm1(|a·x|), 2·sinh|a·x| = E + E/(E + 1) (two non-negative terms), with the
+ * sign of a·x; four at a time; stops before the first group with |a·x| > 700 or a NaN. (The
+ * symmetric case αa = αc of {@link expm1DifferenceKernel}, at about half its cost.)
+ */
+export function twoSinhKernel(): FunctionDefinition {
+  const [pIn, pOut, pN, pA, pScale] = [0, 1, 2, 3, 4];
+  const locals = new Locals(5);
+  const done = locals.add('i32');
+  const src = locals.add('i32');
+  const dst = locals.add('i32');
+  const va = locals.add('v128');
+  const vs = locals.add('v128');
+  const vectors = Array.from({ length: VECTORS }, (_, h) => h);
+  const vector = () => vectors.map(() => locals.add('v128'));
+  const [y, u, e] = [vector(), vector(), vector()] as number[][];
+  const at = (array: number[] | undefined, h: number) => (array as number[])[h] as number;
+  const sign = locals.i64(-0x8000000000000000n);
+  const loop = sequence(
+    breakIf(1, i32.gtU(i32.add(get(done), i32Const(GROUP)), get(pN))),
+    ...vectors.flatMap((h) => [
+      set(at(y, h), f64x2.mul(v128.load(get(src), 16 * h), get(va))),
+      set(at(u, h), f64x2.abs(get(at(y, h)))),
+    ]),
+    // NaN compares false, so NaN also stops the kernel
+    breakIf(
+      1,
+      i32.eqz(
+        i64x2.allTrue(
+          f64x2.le(
+            vectors.map((h) => get(at(u, h))).reduce((m, next) => f64x2.max(m, next)),
+            locals.f64(700),
+          ),
+        ),
+      ),
+    ),
+    ...vectors.map((h) => expm1Lanes(locals, at(u, h), at(e, h))),
+    ...vectors.map((h) =>
+      v128.store(
+        get(dst),
+        f64x2.mul(
+          get(vs),
+          v128.or(
+            f64x2.add(
+              get(at(e, h)),
+              f64x2.div(get(at(e, h)), f64x2.add(get(at(e, h)), locals.f64(1))),
+            ),
+            v128.and(get(at(y, h)), sign),
+          ),
+        ),
+        16 * h,
+      ),
+    ),
+    set(done, i32.add(get(done), i32Const(GROUP))),
+    set(src, i32.add(get(src), i32Const(8 * GROUP))),
+    set(dst, i32.add(get(dst), i32Const(8 * GROUP))),
+    branch(0),
+  );
+  return {
+    name: 'twoSinh',
+    params: ['i32', 'i32', 'i32', 'f64', 'f64'],
+    result: 'i32',
+    locals: locals.types,
+    body: sequence(
+      set(va, f64x2.splat(get(pA))),
+      set(vs, f64x2.splat(get(pScale))),
+      set(src, get(pIn)),
+      set(dst, get(pOut)),
+      locals.constantSetters(),
+      blockLoop(loop),
+      get(done),
+    ),
+  };
+}
+
+/**
  * `scaledAsinh(in, out, n, mulIn, mulOut) → done`: out[k] = mulOut·asinh(mulIn·in[k]), four at a
  * time; stops before the first group with |mulIn·x| > 2⁵⁰⁰ or < 2⁻¹⁰⁰⁰ (including 0) or a NaN. With u = |mulIn·x|:
  * asinh u = ln(u + √(u² + 1)) when all four u ≥ ½ (no cancellation), else
@@ -433,7 +509,7 @@ export const OUTPUT_ADDRESS = INPUT_ADDRESS + 8 * CHUNK;
 
 /** The kinetics kernels' functions. */
 export function kineticsKernels(): FunctionDefinition[] {
-  return [expm1DifferenceKernel(), scaledAsinhKernel()];
+  return [expm1DifferenceKernel(), twoSinhKernel(), scaledAsinhKernel()];
 }
 
 /** The encoded module. */

@@ -32,6 +32,7 @@ interface KineticsSimd {
     c: number,
     scale: number,
   ): number;
+  twoSinh(input: number, output: number, n: number, a: number, scale: number): number;
   scaledAsinh(input: number, output: number, n: number, mulIn: number, mulOut: number): number;
   input: Float64Array;
   output: Float64Array;
@@ -59,12 +60,14 @@ function kernels(): KineticsSimd | null {
     const exports = instance.exports as unknown as {
       memory: { buffer: ArrayBuffer };
       expm1Difference: KineticsSimd['expm1Difference'];
+      twoSinh: KineticsSimd['twoSinh'];
       scaledAsinh: KineticsSimd['scaledAsinh'];
     };
     const buffer = exports.memory.buffer;
     new Float64Array(buffer, 0, LOG_TABLE_BYTES / 8).set(logTable());
     compiled = {
       expm1Difference: exports.expm1Difference,
+      twoSinh: exports.twoSinh,
       scaledAsinh: exports.scaledAsinh,
       input: new Float64Array(buffer, INPUT_ADDRESS, CHUNK),
       output: new Float64Array(buffer, OUTPUT_ADDRESS, CHUNK),
@@ -156,7 +159,7 @@ function streamThroughKernel(
 
 /**
  * out[k] = scale·(expm1(a·x[k]) − expm1(−c·x[k])) — times `perPointScale[k]` as well when given
- * — by the SIMD kernel; out[k] = `scalarAt(k)` for the elements it declines (max(|a·x|, |c·x|) >
+ * — by the SIMD kernel (the one-exponential 2·sinh(a·x) kernel when a = c); out[k] = `scalarAt(k)` for the elements it declines (max(|a·x|, |c·x|) >
  * 700, NaN or ±Infinity: `scalarAt` validates them, and the last < 4 elements). Returns false,
  * having written nothing, where WebAssembly SIMD is unavailable.
  */
@@ -175,7 +178,9 @@ export function expm1DifferenceArray(
     simd,
     x,
     out,
-    (input, output, count) => simd.expm1Difference(input, output, count, a, c, scale),
+    a === c
+      ? (input, output, count) => simd.twoSinh(input, output, count, a, scale)
+      : (input, output, count) => simd.expm1Difference(input, output, count, a, c, scale),
     scalarAt,
     perPointScale,
   );

@@ -284,11 +284,24 @@ export function encodeModule(
   functions: readonly FunctionDefinition[],
   memoryPages: number,
 ): Uint8Array {
-  const types = functions.map((f) => [
-    0x60,
-    ...vector(f.params.map((p) => [VALUE_TYPE[p]])),
-    ...vector(f.result ? [[VALUE_TYPE[f.result]]] : []),
-  ]);
+  // one type per distinct signature, in order of first use (as the text format's assemblers do)
+  const types: number[][] = [];
+  const typeIndex = new Map<string, number>();
+  const functionTypes = functions.map((f) => {
+    const type = [
+      0x60,
+      ...vector(f.params.map((p) => [VALUE_TYPE[p]])),
+      ...vector(f.result ? [[VALUE_TYPE[f.result]]] : []),
+    ];
+    const key = type.join(',');
+    let index = typeIndex.get(key);
+    if (index === undefined) {
+      index = types.length;
+      types.push(type);
+      typeIndex.set(key, index);
+    }
+    return index;
+  });
   const bodies = functions.map((f) => {
     const groups: number[][] = [];
     for (const type of f.locals) {
@@ -319,7 +332,7 @@ export function encodeModule(
     0x00,
     0x00,
     ...section(1, vector(types)),
-    ...section(3, vector(functions.map((_, k) => unsignedLeb128(k)))),
+    ...section(3, vector(functionTypes.map((index) => unsignedLeb128(index)))),
     ...section(5, vector([[0x00, ...unsignedLeb128(memoryPages)]])),
     ...section(7, vector(exports)),
     ...section(10, vector(bodies)),
