@@ -119,6 +119,56 @@ class Locals {
 const get = local.get;
 const set = local.set;
 
+/** The counters of a streaming kernel's loop: elements done, input and output addresses. */
+interface StreamCounters {
+  done: number;
+  src: number;
+  dst: number;
+}
+
+/** Allocates the loop counters of a streaming kernel (its first three locals). */
+function streamCounters(locals: Locals): StreamCounters {
+  return { done: locals.add('i32'), src: locals.add('i32'), dst: locals.add('i32') };
+}
+
+/**
+ * A streaming kernel `name(in, out, n, …) → done`: after `setup` and the pooled constants, runs
+ * `body` on GROUP elements at a time (loads at `src`, stores at `dst`; the body may leave early
+ * with `breakIf(1, …)`) until fewer than GROUP remain, and returns how many it finished.
+ */
+function streamingKernel(
+  name: string,
+  params: ValueType[],
+  locals: Locals,
+  counters: StreamCounters,
+  setup: Code[],
+  body: Code,
+): FunctionDefinition {
+  const { done, src, dst } = counters;
+  const loop = sequence(
+    breakIf(1, i32.gtU(i32.add(get(done), i32Const(GROUP)), get(2))),
+    body,
+    set(done, i32.add(get(done), i32Const(GROUP))),
+    set(src, i32.add(get(src), i32Const(8 * GROUP))),
+    set(dst, i32.add(get(dst), i32Const(8 * GROUP))),
+    branch(0),
+  );
+  return {
+    name,
+    params,
+    result: 'i32',
+    locals: locals.types,
+    body: sequence(
+      ...setup,
+      set(src, get(0)),
+      set(dst, get(1)),
+      locals.constantSetters(),
+      blockLoop(loop),
+      get(done),
+    ),
+  };
+}
+
 /**
  * expm1 of both lanes of local `y` into local `out`: y = k·ln 2 + r (|r| ≤ ln 2/2, Cody–Waite),
  * expm1(y) = (2ᵏ − 1) + 2ᵏ·expm1(r), with 2ᵏ built in the exponent bits. Valid for |y| ≤ 700.
@@ -176,11 +226,11 @@ function expm1Lanes(locals: Locals, y: number, out: number): Code {
  * max(|a·x|, |c·x|) > 700 or a NaN.
  */
 export function expm1DifferenceKernel(): FunctionDefinition {
-  const [pIn, pOut, pN, pA, pC, pScale] = [0, 1, 2, 3, 4, 5];
+  // parameters: in, out, n (0–2), then a, c, scale
+  const [pA, pC, pScale] = [3, 4, 5];
   const locals = new Locals(6);
-  const done = locals.add('i32');
-  const src = locals.add('i32');
-  const dst = locals.add('i32');
+  const counters = streamCounters(locals);
+  const { src, dst } = counters;
   const va = locals.add('v128');
   const vc = locals.add('v128');
   const vs = locals.add('v128');
@@ -195,8 +245,7 @@ export function expm1DifferenceKernel(): FunctionDefinition {
   const magnitude = vectors
     .map((h) => f64x2.max(f64x2.abs(get(at(ya, h))), f64x2.abs(get(at(yc, h)))))
     .reduce((m, next) => f64x2.max(m, next));
-  const loop = sequence(
-    breakIf(1, i32.gtU(i32.add(get(done), i32Const(GROUP)), get(pN))),
+  const body = sequence(
     ...vectors.flatMap((h) => [
       set(at(x, h), v128.load(get(src), 16 * h)),
       set(at(ya, h), f64x2.mul(get(at(x, h)), get(va))),
@@ -208,27 +257,19 @@ export function expm1DifferenceKernel(): FunctionDefinition {
     ...vectors.map((h) =>
       v128.store(get(dst), f64x2.mul(get(vs), f64x2.sub(get(at(ea, h)), get(at(ec, h)))), 16 * h),
     ),
-    set(done, i32.add(get(done), i32Const(GROUP))),
-    set(src, i32.add(get(src), i32Const(8 * GROUP))),
-    set(dst, i32.add(get(dst), i32Const(8 * GROUP))),
-    branch(0),
   );
-  return {
-    name: 'expm1Difference',
-    params: ['i32', 'i32', 'i32', 'f64', 'f64', 'f64'],
-    result: 'i32',
-    locals: locals.types,
-    body: sequence(
+  return streamingKernel(
+    'expm1Difference',
+    ['i32', 'i32', 'i32', 'f64', 'f64', 'f64'],
+    locals,
+    counters,
+    [
       set(va, f64x2.splat(get(pA))),
       set(vc, f64x2.splat(f64Neg(get(pC)))),
       set(vs, f64x2.splat(get(pScale))),
-      set(src, get(pIn)),
-      set(dst, get(pOut)),
-      locals.constantSetters(),
-      blockLoop(loop),
-      get(done),
-    ),
-  };
+    ],
+    body,
+  );
 }
 
 /**
@@ -334,11 +375,11 @@ function logLanes(locals: Locals, v: number, out: number, correction?: number): 
  * symmetric case αa = αc of {@link expm1DifferenceKernel}, at about half its cost.)
  */
 export function twoSinhKernel(): FunctionDefinition {
-  const [pIn, pOut, pN, pA, pScale] = [0, 1, 2, 3, 4];
+  // parameters: in, out, n (0–2), then a, scale
+  const [pA, pScale] = [3, 4];
   const locals = new Locals(5);
-  const done = locals.add('i32');
-  const src = locals.add('i32');
-  const dst = locals.add('i32');
+  const counters = streamCounters(locals);
+  const { src, dst } = counters;
   const va = locals.add('v128');
   const vs = locals.add('v128');
   const vectors = Array.from({ length: VECTORS }, (_, h) => h);
@@ -346,8 +387,7 @@ export function twoSinhKernel(): FunctionDefinition {
   const [y, u, e] = [vector(), vector(), vector()] as number[][];
   const at = (array: number[] | undefined, h: number) => (array as number[])[h] as number;
   const sign = locals.i64(-0x8000000000000000n);
-  const loop = sequence(
-    breakIf(1, i32.gtU(i32.add(get(done), i32Const(GROUP)), get(pN))),
+  const body = sequence(
     ...vectors.flatMap((h) => [
       set(at(y, h), f64x2.mul(v128.load(get(src), 16 * h), get(va))),
       set(at(u, h), f64x2.abs(get(at(y, h)))),
@@ -381,26 +421,15 @@ export function twoSinhKernel(): FunctionDefinition {
         16 * h,
       ),
     ),
-    set(done, i32.add(get(done), i32Const(GROUP))),
-    set(src, i32.add(get(src), i32Const(8 * GROUP))),
-    set(dst, i32.add(get(dst), i32Const(8 * GROUP))),
-    branch(0),
   );
-  return {
-    name: 'twoSinh',
-    params: ['i32', 'i32', 'i32', 'f64', 'f64'],
-    result: 'i32',
-    locals: locals.types,
-    body: sequence(
-      set(va, f64x2.splat(get(pA))),
-      set(vs, f64x2.splat(get(pScale))),
-      set(src, get(pIn)),
-      set(dst, get(pOut)),
-      locals.constantSetters(),
-      blockLoop(loop),
-      get(done),
-    ),
-  };
+  return streamingKernel(
+    'twoSinh',
+    ['i32', 'i32', 'i32', 'f64', 'f64'],
+    locals,
+    counters,
+    [set(va, f64x2.splat(get(pA))), set(vs, f64x2.splat(get(pScale)))],
+    body,
+  );
 }
 
 /**
@@ -410,11 +439,11 @@ export function twoSinhKernel(): FunctionDefinition {
  * log1p(u + u²/(1 + √(1 + u²))) with the log1p correction term; the sign is restored last.
  */
 export function scaledAsinhKernel(): FunctionDefinition {
-  const [pIn, pOut, pN, pMulIn, pMulOut] = [0, 1, 2, 3, 4];
+  // parameters: in, out, n (0–2), then mulIn, mulOut
+  const [pMulIn, pMulOut] = [3, 4];
   const locals = new Locals(5);
-  const done = locals.add('i32');
-  const src = locals.add('i32');
-  const dst = locals.add('i32');
+  const counters = streamCounters(locals);
+  const { src, dst } = counters;
   const vIn = locals.add('v128');
   const vOut = locals.add('v128');
   const x = [locals.add('v128'), locals.add('v128')];
@@ -444,8 +473,7 @@ export function scaledAsinhKernel(): FunctionDefinition {
     logLanes(locals, at(v, 1), at(y, 1), at(correction, 1)),
   );
   const sign = locals.i64(-0x8000000000000000n);
-  const loop = sequence(
-    breakIf(1, i32.gtU(i32.add(get(done), i32Const(GROUP)), get(pN))),
+  const body = sequence(
     ...[0, 1].flatMap((h) => [
       set(at(x, h), f64x2.mul(v128.load(get(src), 16 * h), get(vIn))),
       set(at(u, h), f64x2.abs(get(at(x, h)))),
@@ -476,26 +504,15 @@ export function scaledAsinhKernel(): FunctionDefinition {
         16 * h,
       ),
     ),
-    set(done, i32.add(get(done), i32Const(GROUP))),
-    set(src, i32.add(get(src), i32Const(8 * GROUP))),
-    set(dst, i32.add(get(dst), i32Const(8 * GROUP))),
-    branch(0),
   );
-  return {
-    name: 'scaledAsinh',
-    params: ['i32', 'i32', 'i32', 'f64', 'f64'],
-    result: 'i32',
-    locals: locals.types,
-    body: sequence(
-      set(vIn, f64x2.splat(get(pMulIn))),
-      set(vOut, f64x2.splat(get(pMulOut))),
-      set(src, get(pIn)),
-      set(dst, get(pOut)),
-      locals.constantSetters(),
-      blockLoop(loop),
-      get(done),
-    ),
-  };
+  return streamingKernel(
+    'scaledAsinh',
+    ['i32', 'i32', 'i32', 'f64', 'f64'],
+    locals,
+    counters,
+    [set(vIn, f64x2.splat(get(pMulIn))), set(vOut, f64x2.splat(get(pMulOut)))],
+    body,
+  );
 }
 
 /** Pages (64 KiB) of the kernels' memory: the log table, then an input and an output chunk. */
