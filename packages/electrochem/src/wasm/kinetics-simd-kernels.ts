@@ -50,8 +50,9 @@ const LN2_LO = 1.9082149292705877e-10;
 
 /**
  * 128-bit vectors per kernel loop iteration (independent dependency chains that overlap). Two is
- * fastest on V8 11 / x86-64: three or four make the forward kernel 10–40 % slower (register
- * spills), measured side by side in one process. (The asinh kernel is written for two.)
+ * the best choice on V8 11 / x86-64: in six side-by-side runs three changed the forward kernel's
+ * time by −6 to +21 % and four by +15 to +32 % (register spills). (The asinh kernel is written
+ * for two.)
  */
 export const VECTORS = 2;
 /** Elements per kernel loop iteration, and the size of the groups a kernel declines. */
