@@ -111,6 +111,18 @@ try {
         tolerance: 1e-9,
         options,
       },
+      {
+        name: `label (18-connectivity, faces and edges) + regionProps ${n}³`,
+        js: () => jsLabelStats(2),
+        jsResult: summary,
+        python: {
+          setup,
+          statement: 'label_stats(ndimage.generate_binary_structure(3, 2))',
+          resultExpression: 'summary(value)',
+        },
+        tolerance: 1e-9,
+        options,
+      },
     ],
     ['numpy', 'scipy'],
   );

@@ -1,5 +1,6 @@
 import { assertFiniteNumber, describeValue } from '@intercalate/numerics';
 import { assertImage, type Image } from './image.js';
+import { labelRuns } from './label-runs.js';
 import { type ProgressOptions, readOptions, readProgress } from './progress.js';
 
 /**
@@ -50,10 +51,13 @@ export interface LabelOptions extends ProgressOptions {
  *   not separated: label a binary mask.
  * - Numbering follows scikit-image and scipy: regions are numbered 1, 2, … in the raster (C)
  *   order of their first pixel, so the results match label for label.
- * - Algorithm: one raster scan with a union-find table over provisional labels (links always to
- *   the smaller label, path halving), then one pass that writes the final labels. The table is a
- *   typed array grown by doubling; there is no recursion and no allocation per pixel. Time and
- *   memory are linear in the number of pixels.
+ * - Algorithm: run-based. One raster scan finds the runs of foreground pixels along each row
+ *   and joins every run to the runs it touches in the already-scanned neighbour rows (a merge of
+ *   sorted run lists: one union per touching pair of runs) in a union-find table over runs
+ *   (links always to the smaller run, path halving); one pass then writes the final labels run
+ *   by run, clearing a reused `out` block by block. The tables are typed arrays grown
+ *   by doubling; there is no recursion and no allocation per pixel. Time is linear in the number
+ *   of pixels, memory in the number of runs (at most one per two pixels of a row).
  *
  * @param mask - A single-channel 2D or 3D {@link Image}; nonzero = foreground.
  * @param options - Connectivity, `out` buffer, progress and cancellation; see {@link LabelOptions}.
@@ -92,7 +96,6 @@ export function label(mask: Image, options?: LabelOptions): LabelImage {
     );
   }
   const progress = readProgress(opts, depth, 'label');
-  const data = image.data;
   const out = opts.out;
   if (out !== undefined && !(out instanceof Int32Array)) {
     throw new TypeError(`out must be an Int32Array; received ${describeValue(out)}`);
@@ -103,145 +106,17 @@ export function label(mask: Image, options?: LabelOptions): LabelImage {
     );
   }
   // A reused buffer gets every element written (0 for the background); a new one is zeroed.
-  const clear = out !== undefined;
   const labels = out ?? new Int32Array(n);
-
-  // Backward neighbours (already visited in raster order) within `connectivity` hops.
-  const neighbours: [number, number, number][] = [];
-  for (let dz = ndim === 3 ? -1 : 0; dz <= 0; dz++) {
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        const before = dz < 0 || (dz === 0 && (dy < 0 || (dy === 0 && dx < 0)));
-        const hops = Math.abs(dz) + Math.abs(dy) + Math.abs(dx);
-        if (before && hops <= connectivity) neighbours.push([dz, dy, dx]);
-      }
-    }
-  }
-  const plane = height * width;
-  // With full connectivity every backward neighbour of p is also a neighbour of the pixel just
-  // behind p (z − 1 in 3D, y − 1 in 2D), and all of them except the dx = +1 ones are neighbours
-  // of the left pixel: both are already joined to those, so when the pixel behind is foreground
-  // its label is p's, and when the left pixel is, only the dx = +1 neighbours need a union.
-  const full = connectivity === ndim;
-  const back = ndim === 3 ? plane : width;
-  // Per row class (first plane?, first row?, last row?) and column class (first, inner, last
-  // column): every valid backward offset, and the dx = +1 subset; computed once.
-  const offsetTable: Int32Array[] = [];
-  const aheadTable: Int32Array[] = [];
-  for (let rowClass = 0; rowClass < 8; rowClass++) {
-    const firstPlane = (rowClass & 1) !== 0;
-    const firstRow = (rowClass & 2) !== 0;
-    const lastRow = (rowClass & 4) !== 0;
-    for (let column = 0; column < 3; column++) {
-      const all: number[] = [];
-      const plus: number[] = [];
-      for (const [dz, dy, dx] of neighbours) {
-        if (dz < 0 && firstPlane) continue;
-        if (dy < 0 && firstRow) continue;
-        if (dy > 0 && lastRow) continue;
-        if (dx < 0 && column === 0) continue;
-        if (dx > 0 && (column === 2 || width === 1)) continue;
-        all.push(dz * plane + dy * width + dx);
-        if (dx > 0) plus.push(dz * plane + dy * width + dx);
-      }
-      offsetTable.push(Int32Array.from(all));
-      aheadTable.push(Int32Array.from(plus));
-    }
-  }
-
-  let capacity = Math.max(16, Math.min(n + 1, 1 << 16));
-  let parent = new Int32Array(capacity);
-  let next = 1; // next provisional label
-
-  for (let z = 0; z < depth; z++) {
-    for (let y = 0; y < height; y++) {
-      const rowClass = 3 * ((z === 0 ? 1 : 0) | (y === 0 ? 2 : 0) | (y === height - 1 ? 4 : 0));
-      const rowStart = (z * height + y) * width;
-      const hasBack = full && (ndim === 3 ? z > 0 : y > 0);
-      for (let x = 0; x < width; x++) {
-        const i = rowStart + x;
-        if (data[i] === 0) {
-          if (clear) labels[i] = 0;
-          continue;
-        }
-        if (hasBack) {
-          const behind = labels[i - back] as number;
-          if (behind !== 0) {
-            labels[i] = behind;
-            continue;
-          }
-        }
-        const cell = rowClass + (x === 0 ? 0 : x === width - 1 ? 2 : 1);
-        let current = 0;
-        let list = offsetTable[cell] as Int32Array;
-        if (full && x > 0) {
-          const left = labels[i - 1] as number;
-          if (left !== 0) {
-            current = left;
-            list = aheadTable[cell] as Int32Array;
-          }
-        }
-        const count = list.length;
-        for (let k = 0; k < count; k++) {
-          const other = labels[i + (list[k] as number)] as number;
-          if (other === 0 || other === current) continue;
-          if (current === 0) {
-            current = other;
-            continue;
-          }
-          // Union: find both roots (path halving) and link the larger to the smaller.
-          let a = current;
-          while (parent[a] !== a) {
-            const grand = parent[parent[a] as number] as number;
-            parent[a] = grand;
-            a = grand;
-          }
-          let b = other;
-          while (parent[b] !== b) {
-            const grand = parent[parent[b] as number] as number;
-            parent[b] = grand;
-            b = grand;
-          }
-          if (a < b) {
-            parent[b] = a;
-            current = a;
-          } else if (b < a) {
-            parent[a] = b;
-            current = b;
-          } else {
-            current = a;
-          }
-        }
-        if (current === 0) {
-          if (next === capacity) {
-            capacity = Math.min(2 * capacity, n + 1);
-            const grown = new Int32Array(capacity);
-            grown.set(parent);
-            parent = grown;
-          }
-          parent[next] = next;
-          current = next++;
-        }
-        labels[i] = current;
-      }
-    }
-    progress.step(z + 1);
-  }
-
-  // Final numbers in the order of the smallest provisional label of each set, which is the
-  // label of the set's first pixel in raster order (scikit-image's and scipy's numbering).
-  let count = 0;
-  for (let k = 1; k < next; k++) {
-    const p = parent[k] as number;
-    parent[k] = p === k ? ++count : (parent[p] as number);
-  }
-  if (count !== next - 1) {
-    // Some provisional labels were merged (otherwise every label is already final).
-    for (let i = 0; i < n; i++) {
-      const provisional = labels[i] as number;
-      if (provisional !== 0) labels[i] = parent[provisional] as number;
-    }
-  }
+  const count = labelRuns(
+    image.data,
+    depth,
+    height,
+    width,
+    connectivity,
+    labels,
+    out !== undefined,
+    (z) => progress.step(z),
+  );
   return {
     data: labels,
     shape: [...image.shape],
