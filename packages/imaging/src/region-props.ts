@@ -575,9 +575,11 @@ function accumulateRuns(
         const d = v - reference;
         a1 += d;
         a2 += d * d;
+        // NaN propagates to both (as numpy's min and max): once NaN, no comparison replaces it
         if (v < vmin) vmin = v;
+        else if (Number.isNaN(v)) vmin = v;
         if (v > vmax) vmax = v;
-        else if (Number.isNaN(v)) vmax = v; // NaN propagates
+        else if (Number.isNaN(v)) vmax = v;
       }
       sum![k] = (sum![k] as number) + a1;
       squares![k] = (squares![k] as number) + a2;

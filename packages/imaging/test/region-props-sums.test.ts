@@ -65,9 +65,8 @@ function reference(
     const mean = v.reduce((s, t) => s + t, 0) / m;
     out.mean.push(mean);
     out.std.push(Math.sqrt(v.reduce((s, t) => s + (t - mean) ** 2, 0) / m));
-    // As implemented (and before this rewrite): NaN propagates to the maximum, the minimum is
-    // that of the other samples.
-    out.min.push(Math.min(...v.filter((t) => !Number.isNaN(t))));
+    // NaN propagates to both the minimum and the maximum (numpy's min/max; documented)
+    out.min.push(v.some(Number.isNaN) ? Number.NaN : Math.min(...v));
     out.max.push(v.some(Number.isNaN) ? Number.NaN : Math.max(...v));
     if (ndim === 2) {
       const cyy = pts.reduce((s, p) => s + (p[0]! - c[0]!) ** 2, 0) / m;
